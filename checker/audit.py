@@ -1,0 +1,51 @@
+"""The whole flow for one source: read → normalise/structure → evaluate → score → Result.
+
+A source that cannot be read becomes a Result with an error; it never stops the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.errors import InputError
+from checker.evaluate.engine import evaluate
+from checker.model import PackRef, Result
+from checker.packs.model import Pack
+from checker.read import expand_paths, read_source
+from checker.score import score
+from checker.structure import build_document
+
+
+def audit_text(text: str, pack: Pack, source: str = "<text>", fail_under: float | None = None) -> Result:
+    """Audit a string (for tests and library use)."""
+    from checker.model import RawText
+
+    return _audit_raw(RawText(source, text, "utf-8", "text"), pack, fail_under)
+
+
+def audit_source(path: str, pack: Pack, encoding: str | None = None, fail_under: float | None = None) -> Result:
+    try:
+        raw = read_source(path, encoding)
+    except InputError as exc:
+        return Result(source=exc.source, pack=_ref(pack), error=("input", exc.reason))
+    return _audit_raw(raw, pack, fail_under)
+
+
+def audit_paths(paths: list[str], pack: Pack, encoding: str | None = None,
+                fail_under: float | None = None) -> Iterator[Result]:
+    for item in expand_paths(paths):
+        if isinstance(item, InputError):
+            yield Result(source=item.source, pack=_ref(pack), error=("input", item.reason))
+        else:
+            yield audit_source(item, pack, encoding, fail_under)
+
+
+def _audit_raw(raw, pack: Pack, fail_under: float | None) -> Result:
+    doc = build_document(raw)
+    elements = evaluate(doc, pack)
+    return Result(source=raw.source, pack=_ref(pack), document=doc, elements=elements,
+                  score=score(elements, pack, doc.meta.genre, fail_under))
+
+
+def _ref(pack: Pack) -> PackRef:
+    return PackRef(pack.id, pack.version, pack.title)

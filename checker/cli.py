@@ -1,0 +1,172 @@
+"""The command line: parse flags, load the pack, run the audit, render, write, return an exit code.
+
+No rule logic lives here. Only main() calls sys.exit.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+import click
+
+from checker import __version__
+from checker.errors import CheckerError, PackError
+from checker.exitcodes import ExitCode, exit_code_for
+
+FORMATS = ("text", "json")
+
+
+def _version_message() -> str:
+    from checker.packs.loader import DEFAULT_PACK, load_pack
+
+    try:
+        pack = load_pack(DEFAULT_PACK)
+        return f"checker {__version__}（默认规则包 {pack.id} {pack.version}）"
+    except CheckerError:
+        return f"checker {__version__}"
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(_version_message())
+        ctx.exit(0)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="显示版本和默认规则包版本。")
+def cli() -> None:
+    """checker：法治政府建设年度报告合规检查工具。"""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--pack", "pack_name", default="fazhi-annual", show_default=True, metavar="NAME|PATH",
+              help="规则包名称或目录。")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="输出格式。")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="写入文件（原子写入）。")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="N",
+              help="总分低于 N 即不通过（默认取规则包的设定，fazhi-annual 为 60）。")
+@click.option("--exit-zero", is_flag=True, help="无论是否通过都以 0 退出（错误仍为 2）。")
+@click.option("--encoding", default=None, metavar="NAME", help="强制按此编码读取（默认自动识别）。")
+@click.option("--no-color", is_flag=True, help="不使用颜色（也可设置 NO_COLOR）。")
+@click.option("-v", "--verbose", is_flag=True, help="列出每个要素的全部证据。")
+@click.option("-q", "--quiet", is_flag=True, help="只输出汇总。")
+def audit(paths: tuple[str, ...], pack_name: str, fmt: str, output: str | None, fail_under: float | None,
+          exit_zero: bool, encoding: str | None, no_color: bool, verbose: bool, quiet: bool) -> int:
+    """检查报告（文件、目录或 - 表示标准输入），输出差距报告。"""
+    from checker.audit import audit_paths
+    from checker.packs.loader import load_pack
+
+    pack = load_pack(pack_name)
+    if encoding:
+        _check_encoding(encoding)
+    results = []
+    console = _console(output, no_color)
+    for result in audit_paths(list(paths), pack, encoding, fail_under):
+        results.append(result)
+        if result.error:
+            click.echo(f"checker: {result.source}: {result.error[1]}", err=True)
+        if fmt == "text" and not quiet:
+            from checker.render.text import render_result
+
+            render_result(console, result, verbose)
+    if fmt == "text":
+        if len(results) > 1 or quiet:
+            from checker.render.text import render_summary
+
+            render_summary(console, results)
+        text = console.file.getvalue() if output else None
+    else:
+        from checker.render.json import render_json
+
+        text = render_json(results)
+        if not output:
+            click.echo(text, nl=False)
+    if output and text is not None:
+        from checker.output import write_atomic
+
+        write_atomic(output, text)
+    return int(exit_code_for(results, exit_zero))
+
+
+@cli.group()
+def rules() -> None:
+    """列出或校验规则包。"""
+
+
+@rules.command("list")
+@click.option("--pack", "pack_name", default="fazhi-annual", show_default=True, metavar="NAME|PATH")
+def rules_list(pack_name: str) -> int:
+    """列出规则包中的要素：编号、名称、级别、权重。"""
+    from checker.packs.loader import load_pack
+
+    pack = load_pack(pack_name)
+    click.echo(f"{pack.id} {pack.version}　{pack.title}")
+    for e in pack.elements:
+        state = "" if e.enabled else "（已停用）"
+        click.echo(f"  {e.id:32} {e.severity:12} {e.weight:>4g}  {e.title}{state}")
+    return 0
+
+
+@rules.command("validate")
+@click.argument("paths", nargs=-1, required=True)
+def rules_validate(paths: tuple[str, ...]) -> int:
+    """校验规则包（目录或 pack.yaml），逐条列出错误及其文件和行号。"""
+    from checker.packs.loader import load_pack
+
+    code = ExitCode.OK
+    for path in paths:
+        try:
+            pack = load_pack(path)
+            click.echo(f"{path}: 有效（{pack.id} {pack.version}，{len(pack.elements)} 个要素）")
+        except PackError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            code = ExitCode.ERROR
+    return int(code)
+
+
+def _console(output: str | None, no_color: bool):
+    from rich.console import Console
+
+    if output:
+        return Console(file=io.StringIO(), width=100, color_system=None, highlight=False)
+    no_color = no_color or bool(os.environ.get("NO_COLOR"))
+    return Console(no_color=no_color, color_system=None if no_color else "auto", highlight=False,
+                   soft_wrap=False)
+
+
+def _check_encoding(name: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise click.BadParameter(f"未知编码 {name}", param_hint="--encoding") from None
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        code = cli.main(args=argv, prog_name="checker", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = ExitCode.ERROR
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("checker: 已中断", err=True)
+        code = 130
+    except PackError as exc:
+        for problem in exc.problems:
+            click.echo(f"checker: {problem}", err=True)
+        code = ExitCode.ERROR
+    except CheckerError as exc:
+        click.echo(f"checker: {exc}", err=True)
+        code = ExitCode.ERROR
+    except OSError as exc:
+        click.echo(f"checker: {exc.filename or ''} {exc.strerror or exc}".strip(), err=True)
+        code = ExitCode.ERROR
+    sys.exit(int(code or 0))

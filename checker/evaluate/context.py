@@ -1,0 +1,272 @@
+"""Everything a matcher asks of a document, computed once per (document, pack): scopes, sentences, term
+hits with word boundaries, figures, and the guards that refuse false credit."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property
+
+from checker.evaluate.figures import find_figures
+from checker.model import Document, Span
+from checker.packs.model import Lexicon, Pack, ScopeSpec
+from checker.segment import aligned, learn
+
+SENTENCE_END = re.compile(r"[。!?;\n]")
+CLAUSE_END = re.compile(r"[。!?;\n,:、]")
+CLAUSE_NO_LIST = re.compile(r"[。!?;\n,:]")
+TITLE_BOOK = re.compile(r"《[^《》\n]{1,60}》")
+QUOTED_LIST = re.compile(r"“[^“”\n]{2,200}”")
+LIST_ITEM_END = re.compile(r"、|等|和|及")
+LIST_SLACK = 4
+
+
+class DocContext:
+    """One document as seen by one pack. Matchers call its methods; it never prints or reads files."""
+
+    def __init__(self, doc: Document, pack: Pack) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.pack = pack
+        self.lexicon: Lexicon = pack.lexicon
+        self._scopes: dict[object, tuple[Span, ...]] = {}
+        self._vocabulary_taught = False
+
+    # -- scopes ---------------------------------------------------------------------------------------------
+    @cached_property
+    def document(self) -> tuple[Span, ...]:
+        """The content between title and sign-off, minus web-page chrome."""
+        content = self.doc.content or Span(0, len(self.text))
+        return subtract((content,), self.doc.chrome)
+
+    def scope(self, spec: str | ScopeSpec | None) -> tuple[Span, ...]:
+        if spec is None or spec == "document":
+            return self.document
+        if spec == "future":
+            return self.future_sentences
+        key = spec if isinstance(spec, str) else id(spec)
+        if key not in self._scopes:
+            resolved = self.pack.scopes[spec] if isinstance(spec, str) else spec
+            self._scopes[key] = self._resolve(resolved)
+        return self._scopes[key]
+
+    @cached_property
+    def future_sentences(self) -> tuple[Span, ...]:
+        """Sentences about the future: in a plan section, with a future marker, or naming next year."""
+        out = []
+        for span in self.document:
+            pos = span.start
+            while pos < span.end:
+                sentence = self.sentence_of(pos)
+                if self._future_marked(sentence):
+                    end = sentence.end
+                    if self._opens_paragraph(sentence):
+                        newline = self.text.find("\n", sentence.start)
+                        end = newline if newline != -1 else len(self.text)
+                    out.append(Span(max(sentence.start, span.start), min(end, span.end)))
+                    sentence = Span(sentence.start, max(end, sentence.end))
+                pos = max(sentence.end, pos + 1)
+        return merge(out)
+
+    def _opens_paragraph(self, sentence: Span) -> bool:
+        return sentence.start == 0 or self.text[sentence.start - 1] == "\n" or \
+            not self.text[self.text.rfind("\n", 0, sentence.start) + 1:sentence.start].strip()
+
+    def _resolve(self, spec: ScopeSpec) -> tuple[Span, ...]:
+        spans: tuple[Span, ...] = self.document
+        if spec.headings:
+            spans = intersect(merge(self._sections_matching(spec.headings)), spans)
+        for name in spec.exclude:
+            spans = subtract(spans, self.scope(name))
+        return spans
+
+    def _sections_matching(self, patterns) -> list[Span]:
+        out: list[Span] = []
+        for section in self.doc.headings():
+            if any(out_span.contains(section.span) for out_span in out):
+                continue
+            if any(p.search(section.title) for p in patterns):
+                out.append(section.span)
+        return out
+
+    def sections_matching(self, patterns, within: tuple[Span, ...]):
+        return [s for s in self.doc.headings()
+                if any(p.search(s.title) for p in patterns) and any(w.contains(s.heading) for w in within)]
+
+    # -- sentences ------------------------------------------------------------------------------------------
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        return [m.end() for m in SENTENCE_END.finditer(self.text)]
+
+    def sentence_of(self, offset: int) -> Span:
+        ends = self._sentence_ends
+        i = bisect_right(ends, offset)
+        start = ends[i - 1] if i > 0 else 0
+        end = ends[i] if i < len(ends) else len(self.text)
+        return Span(start, end)
+
+    def clause_of(self, offset: int) -> Span:
+        sentence = self.sentence_of(offset)
+        before = self.text[sentence.start:offset]
+        starts = [m.end() for m in CLAUSE_END.finditer(before)]
+        start = sentence.start + (starts[-1] if starts else 0)
+        m = CLAUSE_END.search(self.text, offset, sentence.end)
+        return Span(start, m.start() if m else sentence.end)
+
+    # -- term hits ------------------------------------------------------------------------------------------
+    def find(self, pattern: re.Pattern[str], spans: tuple[Span, ...], word: bool,
+             exceptions: tuple[str, ...] = ()) -> list[Span]:
+        """Hits of a compiled alternation in the spans, with word boundaries and substring exceptions applied."""
+        out = []
+        for span in spans:
+            for m in pattern.finditer(self.text, span.start, span.end):
+                hit = Span(m.start(), m.end())
+                if exceptions and self._inside_exception(hit, exceptions):
+                    continue
+                if word and not self._word(hit):
+                    continue
+                out.append(hit)
+        return out
+
+    def _word(self, hit: Span) -> bool:
+        if not self._vocabulary_taught:
+            learn(self.pack.vocabulary)
+            self._vocabulary_taught = True
+        sentence = self.sentence_of(hit.start)
+        return aligned(self.text[sentence.start:sentence.end], hit.start - sentence.start)
+
+    def _inside_exception(self, hit: Span, exceptions: tuple[str, ...]) -> bool:
+        for phrase in exceptions:
+            lo = max(0, hit.end - len(phrase))
+            at = self.text.find(phrase, lo, hit.start + len(phrase))
+            while at != -1 and at <= hit.start:
+                if at + len(phrase) >= hit.end:
+                    return True
+                at = self.text.find(phrase, at + 1, hit.start + len(phrase))
+        return False
+
+    # -- figures --------------------------------------------------------------------------------------------
+    def figures(self, spans: tuple[Span, ...], strict: bool) -> list[Span]:
+        return [Span(a, b) for span in spans for a, b in find_figures(self.text, span.start, span.end, strict)]
+
+    def has_figure(self, span: Span) -> bool:
+        return bool(find_figures(self.text, span.start, span.end, strict=False))
+
+    # -- guards ---------------------------------------------------------------------------------------------
+    def blocked(self, hit: Span, guards: frozenset[str]) -> str | None:
+        """The first guard that refuses credit for this hit, or None if the hit is a real statement of work."""
+        if "title" in guards and self._in_title(hit):
+            return "title"
+        if "list" in guards and self._in_list(hit):
+            return "list"
+        if "future" in guards and self._future(hit):
+            return "future"
+        if "problem" in guards and self._problem(hit):
+            return "problem"
+        if "negation" in guards and self._negated(hit):
+            return "negation"
+        return None
+
+    def _in_title(self, hit: Span) -> bool:
+        """Inside a document or law title: 《行政复议法》 studied is not 行政复议 work."""
+        sentence = self.sentence_of(hit.start)
+        return any(m.start() <= hit.start and hit.end <= m.end()
+                   for m in TITLE_BOOK.finditer(self.text, sentence.start, sentence.end))
+
+    def _in_list(self, hit: Span) -> bool:
+        """One item of an enumeration (调解、诉讼、仲裁、行政复议等) or of a quoted list of project names."""
+        sentence = self.sentence_of(hit.start)
+        for m in QUOTED_LIST.finditer(self.text, sentence.start, sentence.end):
+            if m.start() <= hit.start and hit.end <= m.end() and (m.group().count("、") >= 2 or len(m.group()) > 30):
+                return True
+        clause_start = self.clause_start(hit.start)
+        clause_end = self.clause_end(hit.end)
+        if self.text.count("、", clause_start, clause_end) < 2:
+            return False
+        item_start = max(self.text.rfind("、", clause_start, hit.start) + 1, clause_start)
+        m = LIST_ITEM_END.search(self.text, hit.end, clause_end)
+        item_end = m.start() if m else clause_end
+        touches = self.text[item_start - 1:item_start] == "、" or (m is not None and m.group() == "、")
+        return touches and (hit.start - item_start) + (item_end - hit.end) <= LIST_SLACK
+
+    def clause_start(self, offset: int) -> int:
+        sentence = self.sentence_of(offset)
+        starts = [m.end() for m in CLAUSE_NO_LIST.finditer(self.text, sentence.start, offset)]
+        return starts[-1] if starts else sentence.start
+
+    def clause_end(self, offset: int) -> int:
+        sentence = self.sentence_of(offset)
+        m = CLAUSE_NO_LIST.search(self.text, offset, sentence.end)
+        return m.start() if m else sentence.end
+
+    def _future(self, hit: Span) -> bool:
+        return _inside(hit, self.future_sentences) or self._future_marked(self.sentence_of(hit.start))
+
+    def _future_marked(self, sentence: Span) -> bool:
+        """In a plan section, or a sentence with a future marker or naming next year."""
+        if _inside(sentence, self.scope_spans(self.lexicon.future_scopes)):
+            return True
+        text = self.text[sentence.start:sentence.end]
+        if self.lexicon.future.search(text):
+            return True
+        year = self.doc.meta.year
+        return bool(year and re.search(rf"{year + 1}年(?!\d{{1,2}}月\d{{1,2}}日)", text))
+
+    def _problem(self, hit: Span) -> bool:
+        if _inside(hit, self.scope_spans(self.lexicon.problem_scopes)):
+            return True
+        clause = self.clause_of(hit.start)
+        after = self.text[hit.end:self.sentence_of(hit.start).end]
+        return bool(self.lexicon.deficiency.match(after)) and clause.end >= hit.end
+
+    def _negated(self, hit: Span) -> bool:
+        clause = self.clause_of(hit.start)
+        before = self.text[clause.start:hit.start]
+        after = self.text[hit.end:clause.end]
+        return bool(self.lexicon.negation_before.search(before) or self.lexicon.negation_after.match(after))
+
+    def scope_spans(self, names: tuple[str, ...]) -> tuple[Span, ...]:
+        spans: list[Span] = []
+        for name in names:
+            spans.extend(self.scope(name))
+        return tuple(sorted(spans, key=lambda s: s.start))
+
+
+def _inside(hit: Span, spans: tuple[Span, ...]) -> bool:
+    return any(s.contains(hit) for s in spans)
+
+
+def merge(spans: list[Span]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if out and span.start <= out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, span.end))
+        else:
+            out.append(span)
+    return tuple(out)
+
+
+def intersect(a: tuple[Span, ...], b: tuple[Span, ...]) -> tuple[Span, ...]:
+    out = []
+    for x in a:
+        for y in b:
+            lo, hi = max(x.start, y.start), min(x.end, y.end)
+            if lo < hi:
+                out.append(Span(lo, hi))
+    return merge(out)
+
+
+def subtract(a: tuple[Span, ...], b: tuple[Span, ...]) -> tuple[Span, ...]:
+    out = list(a)
+    for cut in b:
+        nxt = []
+        for span in out:
+            if not span.overlaps(cut):
+                nxt.append(span)
+                continue
+            if span.start < cut.start:
+                nxt.append(Span(span.start, cut.start))
+            if cut.end < span.end:
+                nxt.append(Span(cut.end, span.end))
+        out = nxt
+    return tuple(out)

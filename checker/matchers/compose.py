@@ -1,0 +1,38 @@
+"""all / any / at_least: combine other matchers.
+
+    any: [ {section: …}, {near: …} ]
+    at_least: {n: 2, of: [ {terms: …}, {terms: …}, {terms: …} ]}
+"""
+
+from __future__ import annotations
+
+from checker.matchers.base import Matcher, Outcome
+
+
+class Composite(Matcher):
+    """Children are built by the registry; `need` says how many must match."""
+
+    fields = ()
+
+    def __init__(self, children: list[Matcher], need: int, name: str) -> None:
+        super().__init__({})
+        self.children, self.need, self.name = children, need, name
+
+    def evaluate(self, ctx) -> Outcome:
+        hits = []
+        matched = 0
+        for child in self.children:
+            outcome = child.evaluate(ctx)
+            if outcome.ok:
+                matched += 1
+                hits.extend(outcome.hits)
+                if self.name == "any":
+                    break
+        return Outcome(matched >= self.need, tuple(hits))
+
+    def words(self) -> frozenset[str]:
+        return frozenset().union(*(c.words() for c in self.children))
+
+    def describe(self) -> str:
+        head = {"all": "同时满足", "any": "满足其一"}.get(self.name, f"至少满足{self.need}项")
+        return head + "：" + "；".join(f"（{i + 1}）{c.describe()}" for i, c in enumerate(self.children))

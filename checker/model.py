@@ -1,0 +1,181 @@
+"""The values that flow between the steps: read → normalise → structure → evaluate → score → render.
+
+All are frozen; positions are character offsets into the normalised text and become line/column only when
+rendered (through Document.position, which maps back to the text as the user wrote it).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+Status = Literal["pass", "partial", "fail", "skip"]
+Severity = Literal["required", "recommended", "advisory"]
+Level = Literal["province", "city", "county", "township", "department"]
+
+STATUS_POINTS: dict[str, int] = {"pass": 2, "partial": 1, "fail": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class RawText:
+    """What a reader produced: decoded text and how it was decoded."""
+
+    source: str
+    text: str
+    encoding: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and everything under it up to the next heading of the same or a higher rank."""
+
+    number: str
+    title: str
+    rank: int
+    heading: Span
+    body: Span
+    malformed: bool = False
+    children: tuple[Section, ...] = ()
+
+    @property
+    def span(self) -> Span:
+        return Span(self.heading.start, self.body.end)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Signoff:
+    """The 落款: issuing body and date at the end (kind "end"), or a byline under the title ("byline")."""
+
+    body: str | None
+    date: str | None
+    span: Span
+    kind: Literal["end", "byline"] = "end"
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None = None
+    title_span: Span | None = None
+    body: str | None = None
+    level: str | None = None
+    year: int | None = None
+    signoff: Signoff | None = None
+    published: str | None = None
+    genre: str = "annual_report"
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """A normalised document with its structure. `offsets[i]` is the raw index of text[i]."""
+
+    source: str
+    kind: str
+    encoding: str
+    raw: str
+    text: str
+    offsets: tuple[int, ...]
+    sections: tuple[Section, ...] = ()
+    meta: Metadata = field(default_factory=Metadata)
+    content: Span | None = None
+    chrome: tuple[Span, ...] = ()
+
+    def headings(self) -> list[Section]:
+        return [s for top in self.sections for s in top.walk()]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the raw text for a normalised offset."""
+        raw_at = self.offsets[min(max(offset, 0), len(self.offsets) - 1)]
+        starts = self._raw_line_starts
+        line = bisect_right(starts, raw_at)
+        return line, raw_at - starts[line - 1] + 1
+
+    def raw_slice(self, span: Span) -> str:
+        """The text of a span as the user wrote it."""
+        end = self.offsets[span.end] if span.end < len(self.offsets) else len(self.raw)
+        return self.raw[self.offsets[span.start]:end]
+
+    @property
+    def _raw_line_starts(self) -> list[int]:
+        cached = self.__dict__.get("_starts")
+        if cached is None:
+            cached = [0] + [i + 1 for i, ch in enumerate(self.raw) if ch == "\n"]
+            object.__setattr__(self, "_starts", cached)
+        return cached
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    line: int
+    column: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ElementResult:
+    id: str
+    title: str
+    status: Status
+    weight: float
+    severity: Severity
+    message: str
+    suggestion: str
+    basis: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def points(self) -> int:
+        return STATUS_POINTS.get(self.status, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    total: float
+    grade: str
+    passed: bool
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PackRef:
+    id: str
+    version: str
+    title: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """Everything known about one audited source; `error` set means it could not be read."""
+
+    source: str
+    pack: PackRef | None = None
+    document: Document | None = None
+    elements: tuple[ElementResult, ...] = ()
+    findings: tuple = ()
+    score: Score | None = None
+    error: tuple[str, str] | None = None
+
+    @property
+    def passed(self) -> bool:
+        return self.error is None and self.score is not None and self.score.passed

@@ -1,0 +1,66 @@
+"""Step 2: one canonical spelling of the text for matching, with a map back to the original characters.
+
+Full-width ASCII becomes half-width (（一） → (一), ， → ,), every kind of space becomes one ASCII space, runs of
+spaces collapse, lines lose leading and trailing spaces, line ends become \\n, ⑴ becomes (1) and ⒈ becomes 1.
+Line breaks are kept one for one, so a normalised line number is the original line number.
+"""
+
+from __future__ import annotations
+
+SPACES = {"\u3000", "\t", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
+DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+
+
+def normalise_char(ch: str) -> str:
+    """The normalised spelling of one character ("" drops it)."""
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:
+        return chr(code - 0xFEE0)
+    if ch in SPACES:
+        return " "
+    if ch in DROP:
+        return ""
+    if 0x2474 <= code <= 0x2487:  # ⑴..⒇
+        return f"({code - 0x2473})"
+    if 0x2488 <= code <= 0x249B:  # ⒈..⒛
+        return f"{code - 0x2487}."
+    return ch
+
+
+def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
+    """Return (text, offsets) where offsets[i] is the index in `raw` that produced text[i].
+
+    offsets has one extra entry, len(raw), so that a span's end maps too.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    line_out: list[str] = []
+    line_off: list[int] = []
+
+    def flush_line() -> None:
+        while line_out and line_out[-1] == " ":
+            line_out.pop()
+            line_off.pop()
+        out.extend(line_out)
+        offsets.extend(line_off)
+        line_out.clear()
+        line_off.clear()
+
+    i, n = 0, len(raw)
+    while i < n:
+        ch = raw[i]
+        if ch == "\r" or ch == "\n":
+            flush_line()
+            out.append("\n")
+            offsets.append(i)
+            i += 2 if ch == "\r" and i + 1 < n and raw[i + 1] == "\n" else 1
+            continue
+        for piece in normalise_char(ch):
+            if piece == " " and (not line_out or line_out[-1] == " "):
+                continue
+            line_out.append(piece)
+            line_off.append(i)
+        i += 1
+    flush_line()
+    offsets.append(n)
+    return "".join(out), tuple(offsets)

@@ -1,0 +1,89 @@
+"""A loaded rule pack: elements with their matchers, named scopes, the guard lexicon and the gate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checker.matchers.base import Matcher
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeSpec:
+    """Sections whose heading matches one of `headings` (all content if none), minus the `exclude` scopes."""
+
+    headings: tuple[re.Pattern[str], ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Words that make a mention not count: negation, deficiency (a problem statement), future tense."""
+
+    negation_before: re.Pattern[str]
+    negation_after: re.Pattern[str]
+    deficiency: re.Pattern[str]
+    future: re.Pattern[str]
+    future_scopes: tuple[str, ...] = ()
+    problem_scopes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    fail_under: float = 60.0
+    required_must_not_fail: bool = True
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    title: str
+    severity: str
+    weight: float
+    requires: str
+    message: str
+    suggestion: str
+    basis: tuple[str, ...]
+    match: Matcher
+    weak_if: Matcher | None = None
+    levels: tuple[str, ...] | None = None
+    years: tuple[int | None, int | None] | None = None
+    origin: str = ""
+    enabled: bool = True
+
+    def applies(self, level: str | None, year: int | None) -> bool:
+        if not self.enabled:
+            return False
+        if self.levels is not None and level is not None and level not in self.levels:
+            return False
+        if self.years is not None and year is not None:
+            low, high = self.years
+            if (low is not None and year < low) or (high is not None and year > high):
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    title: str
+    version: str
+    elements: tuple[Element, ...]
+    scopes: dict[str, ScopeSpec]
+    lexicon: Lexicon
+    gate: Gate
+    grades: tuple[tuple[str, float], ...]
+    origin: str = ""
+    extends: tuple[str, ...] = field(default=())
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        words: set[str] = set()
+        for e in self.elements:
+            words |= e.match.words() | (e.weak_if.words() if e.weak_if else frozenset())
+        return frozenset(words)
+
+    def element(self, element_id: str) -> Element | None:
+        return next((e for e in self.elements if e.id == element_id), None)

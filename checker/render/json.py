@@ -1,0 +1,52 @@
+"""The checker-report/1 JSON contract (DESIGN §4): stable keys, one document object per source."""
+
+from __future__ import annotations
+
+import json
+
+from checker import __version__
+from checker.model import Result
+
+SCHEMA = "checker-report/1"
+
+
+def document_dict(result: Result) -> dict:
+    doc = result.document
+    meta = doc.meta if doc else None
+    out = {
+        "path": result.source,
+        "pack": {"id": result.pack.id, "version": result.pack.version} if result.pack else None,
+        "title": meta.title if meta else None,
+        "body": meta.body if meta else None,
+        "level": meta.level if meta else None,
+        "year": meta.year if meta else None,
+        "genre": meta.genre if meta else None,
+        "score": result.score.total if result.score else None,
+        "grade": result.score.grade if result.score else None,
+        "passed": result.passed,
+        "reasons": list(result.score.reasons) if result.score else [],
+        "elements": [
+            {"id": e.id, "title": e.title, "status": e.status, "score": e.points, "weight": e.weight,
+             "severity": e.severity, "message": e.message, "suggestion": e.suggestion, "basis": list(e.basis),
+             "evidence": [{"line": ev.line, "column": ev.column, "text": ev.text} for ev in e.evidence]}
+            for e in result.elements
+        ],
+        "findings": [],
+        "error": {"kind": result.error[0], "message": result.error[1]} if result.error else None,
+    }
+    return out
+
+
+def render_json(results: list[Result]) -> str:
+    data = {
+        "schema": SCHEMA,
+        "tool": {"name": "checker", "version": __version__},
+        "summary": {
+            "documents": len(results),
+            "passed": sum(1 for r in results if r.passed),
+            "failed": sum(1 for r in results if r.error is None and not r.passed),
+            "errors": sum(1 for r in results if r.error),
+        },
+        "documents": [document_dict(r) for r in results],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,82 @@
+"""The terminal gap report in Chinese: verdict, then each element with its mark and evidence, and for each gap
+what is wrong, what to write and why it is required. Readable at 80 columns; colour only where rich allows."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from checker.model import ElementResult, Result
+from checker.structure.genre import GENRE_NAMES
+
+MARKS = {"pass": ("✔", "green"), "partial": ("◐", "yellow"), "fail": ("✘", "red"), "skip": ("–", "dim")}
+STATUS_WORDS = {"pass": "具备", "partial": "薄弱", "fail": "缺失", "skip": "不适用"}
+SEVERITY_WORDS = {"required": "必备", "recommended": "应有", "advisory": "建议"}
+LEVEL_WORDS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）", "department": "部门"}
+
+
+def render_result(console: Console, result: Result, verbose: bool = False) -> None:
+    if result.error:
+        console.print(Text.assemble(("✘ ", "bold red"), (result.source, "bold"), f"：无法检查（{result.error[1]}）"))
+        console.print()
+        return
+    console.print(_header(result))
+    for element in result.elements:
+        console.print(_element(element, verbose))
+    console.print()
+
+
+def _header(result: Result) -> Panel:
+    doc, score = result.document, result.score
+    meta = doc.meta
+    verdict = Text("通过", style="bold green") if result.passed else Text("未通过", style="bold red")
+    facts = Text()
+    facts.append(f"{meta.title or '（未识别到标题）'}\n", style="bold")
+    facts.append(f"机关：{meta.body or '未识别'}　层级：{LEVEL_WORDS.get(meta.level or '', '未识别')}　"
+                 f"年度：{meta.year or '未识别'}　类型：{GENRE_NAMES.get(meta.genre, meta.genre)}\n")
+    facts.append(f"规则包：{result.pack.id} {result.pack.version}\n")
+    facts.append("得分：")
+    facts.append(f"{score.total:g}", style="bold")
+    facts.append(f"（{score.grade}）　结论：")
+    facts.append_text(verdict)
+    for reason in score.reasons:
+        facts.append(f"\n  · {reason}", style="red")
+    return Panel(facts, title=result.source, title_align="left", border_style="green" if result.passed else "red")
+
+
+def _element(e: ElementResult, verbose: bool) -> Group:
+    mark, colour = MARKS[e.status]
+    line = Text.assemble((f"{mark} ", colour), (e.title, "bold"), f"（{SEVERITY_WORDS[e.severity]}）",
+                         (f"　{STATUS_WORDS[e.status]}", colour))
+    parts = [line]
+    show_evidence = e.status in ("pass", "partial") and (verbose or e.status == "partial" or e.evidence)
+    if show_evidence:
+        for ev in e.evidence[: 3 if verbose else 1]:
+            parts.append(Text.assemble(("    ", ""), (f"第{ev.line}行：", "cyan"), (ev.text, "dim")))
+    if e.status in ("partial", "fail"):
+        parts.append(Text.assemble(("    问题：", "bold"), e.message))
+        parts.append(Text.assemble(("    建议：", "bold"), e.suggestion))
+        parts.append(Text.assemble(("    依据：", "bold"), "；".join(e.basis), style="dim"))
+    return Group(*parts)
+
+
+def render_summary(console: Console, results: list[Result]) -> None:
+    table = Table(title="汇总", show_lines=False, expand=False)
+    table.add_column("文件", overflow="fold")
+    table.add_column("得分", justify="right")
+    table.add_column("等级", justify="center")
+    table.add_column("结论")
+    table.add_column("缺失/薄弱", justify="right")
+    for r in results:
+        if r.error:
+            table.add_row(r.source, "—", "—", Text("错误", style="red"), r.error[1][:20])
+            continue
+        gaps = sum(1 for e in r.elements if e.status == "fail"), sum(1 for e in r.elements if e.status == "partial")
+        verdict = Text("通过", style="green") if r.passed else Text("未通过", style="red")
+        table.add_row(r.source, f"{r.score.total:g}", r.score.grade, verdict, f"{gaps[0]}/{gaps[1]}")
+    console.print(table)
+    passed = sum(1 for r in results if r.passed)
+    errors = sum(1 for r in results if r.error)
+    console.print(f"共 {len(results)} 份：通过 {passed}，未通过 {len(results) - passed - errors}，错误 {errors}")

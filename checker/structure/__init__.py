@@ -1,0 +1,93 @@
+"""Step 3: a normalised text becomes a Document with sections, title, body, level, year and sign-off.
+
+Never fails on odd input: a report with no title, no headings or a mangled heading is still a Document.
+"""
+
+from __future__ import annotations
+
+from checker.model import Document, Metadata, RawText, Span
+from checker.normalise import normalise
+from checker.structure.genre import classify
+from checker.structure.headings import HeadingLine, build_tree, find_heading, is_theme_heading
+from checker.structure.metadata import (
+    body_from_title, find_byline, find_signoff, find_title, find_year, is_chrome, level_of, published_date,
+)
+
+
+def build_document(raw: RawText) -> Document:
+    text, offsets = normalise(raw.text)
+    lines = _lines(text)
+    chrome = [(s, line) for s, line in lines if line and is_chrome(line)]
+    found = find_title(lines)
+    title, title_span = found if found else (None, None)
+    signoff, signoff_index = find_signoff(lines)
+    content_start = title_span.end if title_span else 0
+    content_end = _content_end(lines, signoff_index, text)
+    if signoff is None:
+        signoff = find_byline(lines, content_start)
+    headings = _headings(lines, content_start, content_end, title, raw.kind == "markdown")
+    body = (body_from_title(title) if title else None) or (signoff.body if signoff else None) or _source_body(chrome)
+    opening = text[content_start:content_start + 400]
+    published = published_date([line for _, line in chrome])
+    meta = Metadata(
+        title=title,
+        title_span=title_span,
+        body=body,
+        level=level_of(body, text),
+        year=find_year(title, opening, published),
+        signoff=signoff,
+        published=published,
+        genre=classify(title, text[content_start:]),
+    )
+    return Document(
+        source=raw.source, kind=raw.kind, encoding=raw.encoding, raw=raw.text, text=text, offsets=offsets,
+        sections=build_tree(headings, content_end), meta=meta, content=Span(content_start, content_end),
+        chrome=tuple(Span(s, s + len(line)) for s, line in chrome),
+    )
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, line))
+        start += len(line) + 1
+    return out
+
+
+def _content_end(lines: list[tuple[int, str]], signoff_index: int, text: str) -> int:
+    """Content stops at the sign-off, or at the trailing web chrome, or at the end."""
+    end = signoff_index
+    while end > 0 and (not lines[end - 1][1] or is_chrome(lines[end - 1][1])):
+        end -= 1
+    return lines[end][0] if end < len(lines) else len(text)
+
+
+def _headings(lines: list[tuple[int, str]], start: int, end: int, title: str | None,
+              markdown: bool) -> list[HeadingLine]:
+    body_lines = [(s, line) for s, line in lines if start <= s < end and line and not is_chrome(line)]
+    out: list[HeadingLine] = []
+    for i, (s, line) in enumerate(body_lines):
+        if line == title:
+            continue
+        heading = find_heading(line, s, markdown)
+        if heading is None and i + 1 < len(body_lines) and is_theme_heading(line, body_lines[i + 1][1]):
+            heading = HeadingLine("", line, 1, Span(s, s + len(line)), s + len(line), False)
+        if heading:
+            out.append(heading)
+    return out
+
+
+def _source_body(chrome: list[tuple[int, str]]) -> str | None:
+    for _, line in chrome:
+        if line.startswith(("来源", "信息来源", "发布机构", "发文机关")):
+            name = line.split(":", 1)[-1].strip()
+            if name:
+                return name
+    for _, line in chrome:
+        marker = line.find("信息来源:")
+        if marker >= 0 and line[marker + 5:].strip():
+            return line[marker + 5:].strip()
+    return None
+
+
+__all__ = ["build_document", "normalise"]

@@ -1,0 +1,178 @@
+"""What a reviewer reads off a report before its content: web-page chrome, title, issuing body, level, year,
+sign-off (落款) and the page's publication date. Works on normalised lines."""
+
+from __future__ import annotations
+
+import re
+
+from checker.model import Signoff, Span
+
+CHROME = re.compile(
+    r"^(?:【?(?:发布时间|发布日期|发文日期|时间|日期|来源|信息来源|文章来源|作者|索引号|发布机构|发文机关|发文字号|文号|"
+    r"主题分类|成文日期|生效日期|分享|分享到|字号|浏览次数|阅读次数|点击数|访问量|打印|关闭|打印本页|关闭窗口|"
+    r"您现在的位置|您所在的位置|当前位置|首页|相关阅读|相关链接|相关文件|相关附件|扫一扫|上一篇|下一篇|责任编辑|"
+    r"编辑|审核|校对)】?\s*(?:[:>]|$|\s))"
+    r"|阅读次数|浏览次数|访问次数|点击次数|扫一扫在手机|【\s*(?:打印|关闭|大|字体)|\s>\s|›"
+    r"|^\(此件(?:主动|不予)公开\)$|^\[?(?:打印|关闭)\]?(?:\s*\[?(?:打印|关闭)\]?)*$"
+)
+DATE = re.compile(
+    r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"|(?P<cy>[〇○零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,3})月(?P<cd>[一二三四五六七八九十]{1,3})日"
+)
+ISO_DATE = re.compile(r"(20\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
+ORGAN = re.compile(
+    r"(?:人民政府|政府|办事处|街道|委员会|管委会|局|厅|委|办公室|办|署|院|中心|所|队|司法所)$"
+)
+PLACE_END = re.compile(r"(?:省|自治区|市|州|盟|县|旗|区|镇|乡|苏木|街道)$")
+TITLE_WORDS = re.compile(r"报告|总结|要点|计划|方案|情况|述法|年报|解读|法治|依法行政")
+YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def is_chrome(line: str) -> bool:
+    """A line of web-portal chrome (breadcrumb, 发布时间, share and print buttons), not report text."""
+    return len(line) <= 80 and bool(CHROME.search(line))
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in the text as YYYY-MM-DD (Arabic or Chinese numerals), or None."""
+    m = DATE.search(text)
+    if m:
+        if m.group("y"):
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        else:
+            y = int("".join(str(CN_DIGIT[c]) for c in m.group("cy")))
+            mo, d = _cn_small(m.group("cm")), _cn_small(m.group("cd"))
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    m = ISO_DATE.search(text)
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+def _cn_small(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + CN_DIGIT[text[1]]
+    if text.endswith("十"):
+        return CN_DIGIT[text[0]] * 10
+    if "十" in text:
+        return CN_DIGIT[text[0]] * 10 + CN_DIGIT[text[2]]
+    return CN_DIGIT[text]
+
+
+def is_date_line(line: str) -> bool:
+    stripped = line.strip(" ()")
+    m = DATE.search(stripped) or ISO_DATE.search(stripped)
+    return bool(m) and len(stripped) - (m.end() - m.start()) <= 2
+
+
+def looks_like_organ(line: str) -> bool:
+    """A short line naming an issuing body (XX县人民政府, XX局, 中共XX县委 XX县人民政府)."""
+    return 2 <= len(line) <= 40 and "。" not in line and "," not in line and bool(ORGAN.search(line) or PLACE_END.search(line))
+
+
+def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
+    """The title among the first lines: short, unpunctuated, naming a report-like subject."""
+    seen = 0
+    for idx, (start, line) in enumerate(lines):
+        if not line or is_chrome(line):
+            continue
+        seen += 1
+        if seen > 8 or len(line) > 100:
+            return None
+        nxt = lines[idx + 1] if idx + 1 < len(lines) else None
+        if nxt and looks_like_organ(line) and nxt[1].startswith("关于") and TITLE_WORDS.search(nxt[1]):
+            return line + nxt[1], Span(start, nxt[0] + len(nxt[1]))
+        if (4 <= len(line) <= 80 and TITLE_WORDS.search(line) and not re.search(r"[。;]|现将|如下", line)
+                and not is_date_line(line) and not re.match(r"[一二三四五六七八九十]+、|\(", line)):
+            return line, Span(start, start + len(line))
+        if re.match(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分", line):
+            return None
+    return None
+
+
+def body_from_title(title: str) -> str | None:
+    m = re.match(r"(.+?)(?:关于|(?:19|20)\d\d|二〇|年度)", title)
+    if not m:
+        return None
+    body = m.group(1).strip(" ,、")
+    return body if body and (ORGAN.search(body) or PLACE_END.search(body)) else None
+
+
+def find_year(title: str | None, opening: str, published: str | None) -> int | None:
+    """The year reported on: from the title, else the opening lines, else the year before an early publication."""
+    for text in (title or "", opening):
+        m = YEAR.search(text)
+        if m:
+            return int(m.group(1))
+    if published:
+        year, month = int(published[:4]), int(published[5:7])
+        return year - 1 if month <= 6 else year
+    return None
+
+
+def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
+    """The 落款 at the end: (signoff, index of its first line). Trailing chrome is skipped."""
+    tail = [(i, s, l) for i, (s, l) in enumerate(lines) if l and not is_chrome(l)]
+    if not tail:
+        return None, len(lines)
+    i, start, line = tail[-1]
+    if is_date_line(line):
+        date = parse_date(line)
+        if len(tail) >= 2 and looks_like_organ(tail[-2][2]):
+            j, bstart, body = tail[-2]
+            return Signoff(body, date, Span(bstart, start + len(line))), j
+        return Signoff(None, date, Span(start, start + len(line))), i
+    m = DATE.search(line)
+    if m and looks_like_organ(line[:m.start()].strip()) and m.end() >= len(line) - 1:
+        return Signoff(line[:m.start()].strip(), parse_date(line), Span(start, start + len(line))), i
+    if looks_like_organ(line) and not TITLE_WORDS.search(line):
+        return Signoff(line, None, Span(start, start + len(line))), i
+    return None, len(lines)
+
+
+def find_byline(lines: list[tuple[int, str]], after: int) -> Signoff | None:
+    """A dated byline just under the title ("(2024年3月5日)", "XX县人民政府 2024年3月5日")."""
+    following = [(s, line) for s, line in lines if s >= after and line and not is_chrome(line)][:2]
+    if not following:
+        return None
+    start, line = following[0]
+    if len(following) == 2 and looks_like_organ(line) and is_date_line(following[1][1]):
+        date_start, date_line = following[1]
+        return Signoff(line, parse_date(date_line), Span(start, date_start + len(date_line)), kind="byline")
+    if len(line) <= 60 and parse_date(line) and "年" in line and "。" not in line:
+        body = DATE.sub("", line).strip(" ()—-")
+        return Signoff(body if body and looks_like_organ(body) else None, parse_date(line),
+                       Span(start, start + len(line)), kind="byline")
+    return None
+
+
+def published_date(chrome_lines: list[str]) -> str | None:
+    for line in chrome_lines:
+        if re.search(r"发布|时间|日期|阅读|浏览", line):
+            date = parse_date(line)
+            if date:
+                return date
+    return None
+
+
+def level_of(body: str | None, text: str) -> str | None:
+    """Level from the issuing body's name; a 市 is a city unless the text speaks of its 乡镇 only."""
+    if not body:
+        return None
+    name = body.split()[-1]
+    if re.search(r"(?:局|厅|委员会|办公室|署|中心|管委会)$", name) or re.search(r"人民政府.+(?:委|办)$", name):
+        return "department"
+    place = re.sub(r"(?:人民政府|政府|办事处)$", "", name)
+    if re.search(r"(?:镇|乡|苏木|街道)$", place):
+        return "township"
+    if place.endswith(MUNICIPALITIES) or re.search(r"(?:省|自治区)$", place):
+        return "province"
+    if re.search(r"(?:州|盟)$", place):
+        return "city"
+    if place.endswith("市"):
+        return "city" if re.search(r"县\(市、?区\)|各区县|各县区|县市区|县\(市\)", text) else "county"
+    if re.search(r"(?:县|旗|区)$", place):
+        return "county"
+    return None
