@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from checker.errors import InputError
 from checker.evaluate.engine import evaluate
-from checker.model import PackRef, Result
+from checker.model import PackRef, RawText, Result
 from checker.packs.model import Pack
 from checker.read import expand_paths, read_source
 from checker.score import score
@@ -18,17 +18,22 @@ from checker.structure import build_document
 
 def audit_text(text: str, pack: Pack, source: str = "<text>", fail_under: float | None = None) -> Result:
     """Audit a string (for tests and library use)."""
-    from checker.model import RawText
-
     return _audit_raw(RawText(source, text, "utf-8", "text"), pack, fail_under)
 
 
 def audit_source(path: str, pack: Pack, encoding: str | None = None, fail_under: float | None = None) -> Result:
+    """Never raises for one bad document: its problem becomes the Result's error, and the batch goes on."""
     try:
         raw = read_source(path, encoding)
     except InputError as exc:
         return Result(source=exc.source, pack=_ref(pack), error=("input", exc.reason))
-    return _audit_raw(raw, pack, fail_under)
+    try:
+        return _audit_raw(raw, pack, fail_under)
+    except RecursionError:
+        return Result(source=raw.source, pack=_ref(pack), error=("internal", "文档结构过深，无法分析"))
+    except Exception as exc:  # noqa: BLE001 - one document's bug must not stop a batch
+        return Result(source=raw.source, pack=_ref(pack),
+                      error=("internal", f"内部错误 {type(exc).__name__}: {exc}（请报告此问题）"))
 
 
 def audit_paths(paths: list[str], pack: Pack, encoding: str | None = None,

@@ -125,7 +125,7 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Pack:
     v = Validator(str(path))
     node = _read_yaml(path)
     data = v.mapping(node, PACK_FIELDS, "pack.yaml", 1)
-    if data is None:
+    if data is None or v.problems:
         raise PackError(v.problems)
     parent = None
     if data.get("extends"):

@@ -19,7 +19,10 @@ NOT_YET = {".docx", ".doc", ".wps", ".pdf", ".ofd", ".xlsx", ".xls", ".zip"}
 
 
 def expand_paths(paths: list[str]) -> list[str | InputError]:
-    """Files as given, directories walked (sorted) for supported files; problems become InputErrors in place."""
+    """Files as given, directories walked (sorted) for supported files; problems become InputErrors in place.
+
+    A walk skips hidden files and a folder's README (its documentation, not a report); name them to audit them.
+    """
     out: list[str | InputError] = []
     for path in paths:
         if path == STDIN:
@@ -28,6 +31,7 @@ def expand_paths(paths: list[str]) -> list[str | InputError]:
             found = sorted(
                 str(p) for p in Path(path).rglob("*")
                 if p.is_file() and p.suffix.lower() in READERS and not _hidden(p, Path(path))
+                and p.stem.upper() != "README"
             )
             out.extend(found or [InputError(path, f"目录中没有可读取的文件（支持 {', '.join(SUPPORTED)}）")])
         else:

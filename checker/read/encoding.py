@@ -1,4 +1,5 @@
-"""Bytes to text: BOM, UTF-16 without BOM, UTF-8, then GB18030 (a superset of GBK and GB2312).
+"""Bytes to text: a BOM decides; else UTF-8; else whichever of GB18030 (a superset of GBK and GB2312) and UTF-16
+without BOM decodes into text that looks like a Chinese report.
 
 Chinese government drafts come in exactly these; anything else is reported, never guessed into mojibake.
 """
@@ -31,17 +32,33 @@ def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
     for bom, name in BOMS:
         if data.startswith(bom):
             return _checked(_try(data, name), name), name
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return _checked(_try(data, utf16), utf16), utf16
-    if b"\x00" in data[:65536]:
-        raise DecodeFailure("二进制文件，不是文本（可用 --encoding 指定编码）")
-    for name in ("utf-8", "gb18030"):
+    if not data:
+        return "", "utf-8"
+    candidates = []
+    for name in ("utf-8", "gb18030", "utf-16-le", "utf-16-be"):
         try:
-            return _checked(data.decode(name), name), name
+            text = data.decode(name)
         except UnicodeDecodeError:
             continue
+        candidates.append((plausibility(text), name, text))
+        if candidates[-1][0] >= 0.99:
+            break
+    best = max(candidates, default=None, key=lambda c: c[0])  # a tie goes to the first: UTF-8, GB18030, UTF-16
+    if best and best[0] >= 0.9:
+        return _checked(best[2], best[1]), best[1]
+    if b"\x00" in data[:65536]:
+        raise DecodeFailure("二进制文件，不是文本（可用 --encoding 指定编码）")
     raise DecodeFailure("无法识别编码：既不是 UTF-8，也不是 GB18030/GBK 或 UTF-16（可用 --encoding 指定）")
+
+
+def plausibility(text: str) -> float:
+    """Share of characters a Chinese report is made of: CJK, CJK punctuation, printable ASCII, whitespace."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    good = sum(1 for ch in sample if ch.isspace() or " " <= ch <= "~" or "\u3000" <= ch <= "\u303f"
+               or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·")
+    return good / len(sample)
 
 
 def _try(data: bytes, name: str) -> str:
@@ -49,21 +66,6 @@ def _try(data: bytes, name: str) -> str:
         return data.decode(name)
     except UnicodeDecodeError as exc:
         raise DecodeFailure(f"按 {name} 解码失败（{_short(exc)}）") from None
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text of CJK and ASCII has NULs in one byte column and none in the other."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
-        return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > half * 0.3 and even == 0:
-        return "utf-16-le"
-    if even > half * 0.3 and odd == 0:
-        return "utf-16-be"
-    return None
 
 
 def _checked(text: str, name: str) -> str:

@@ -1,0 +1,39 @@
+"""Normalisation: canonical spelling for matching, with an offset map that always points back to the original."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.normalise import normalise, normalise_char
+
+CHARS = st.sampled_from(list("法治政府建设（一）一、1．⑴⒈，。：；　 \t\r\n\u00a0\u200bＡａ０９年件%％")) | st.characters(
+    blacklist_categories=("Cs",))
+
+
+def test_examples() -> None:
+    text, _ = normalise("  （一）依法　行政，\r\n⑴ 全年办理１２件。\t \n")
+    assert text == "(一)依法 行政,\n(1) 全年办理12件。\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(CHARS, max_size=120))
+def test_offsets_map_every_character_back_to_its_source(raw: str) -> None:
+    text, offsets = normalise(raw)
+    assert len(offsets) == len(text) + 1 and offsets[-1] == len(raw)
+    assert list(offsets[:-1]) == sorted(offsets[:-1])
+    for i, ch in enumerate(text):
+        source = raw[offsets[i]]
+        if ch == "\n":
+            assert source in "\r\n"
+        else:
+            assert ch in normalise_char(source), (ch, source)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(CHARS, max_size=120))
+def test_line_count_is_kept_and_normalising_twice_changes_nothing(raw: str) -> None:
+    text, _ = normalise(raw)
+    expected_lines = raw.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+    assert text.count("\n") == expected_lines
+    assert normalise(text)[0] == text

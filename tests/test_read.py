@@ -1,0 +1,92 @@
+"""Reading: every encoding Chinese drafts arrive in, detected without being told; forced encodings; limits."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.errors import InputError
+from checker.read import expand_paths, read_source
+from checker.read.encoding import DecodeFailure, decode
+
+TEXT = "镇平县人民政府关于2024年法治政府建设情况的报告\n一、强化第一责任人职责（一）全年办理行政复议案件23件。\n"
+
+
+@pytest.mark.parametrize(("encoding", "expected"), [
+    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("gb18030", "gb18030"), ("gbk", "gb18030"),
+    ("gb2312", "gb18030"), ("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"),
+])
+def test_encodings_are_detected(tmp_path: Path, encoding: str, expected: str) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(TEXT.encode(encoding))
+    raw = read_source(str(path))
+    assert raw.text == TEXT and raw.encoding == expected
+
+
+def test_forced_encoding_is_used_and_failures_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(TEXT.encode("gb18030"))
+    assert read_source(str(path), encoding="gb18030").text == TEXT
+    with pytest.raises(InputError, match="utf-8"):
+        read_source(str(path), encoding="utf-8")
+
+
+def test_markdown_kind(tmp_path: Path) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text("# 标题\n正文", encoding="utf-8")
+    assert read_source(str(path)).kind == "markdown"
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("法" * 2000, encoding="utf-8")
+    with pytest.raises(InputError, match="大小上限"):
+        read_source(str(path), max_bytes=1000)
+
+
+def test_stdin(monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(TEXT.encode("gb18030"))))
+    raw = read_source("-")
+    assert raw.source == "<stdin>" and raw.text == TEXT
+
+
+def test_directory_walk_skips_hidden_and_readme(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a.md").write_text("x", encoding="utf-8")
+    (tmp_path / "README.md").write_text("x", encoding="utf-8")
+    (tmp_path / ".draft.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "table.csv").write_text("x", encoding="utf-8")
+    names = [Path(p).name for p in expand_paths([str(tmp_path)])]
+    assert names == ["a.md", "b.txt", "c.txt"]
+
+
+REPORT_TEXT = st.text(
+    alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5) | st.sampled_from(list("，。、；：“”（）《》"))
+    | st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.sampled_from(["\n", "\u3000"]),
+    min_size=1, max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(REPORT_TEXT)
+def test_report_like_text_round_trips_in_every_encoding(text: str) -> None:
+    for encoding in ("utf-8", "utf-8-sig", "gb18030", "utf-16"):
+        decoded, _ = decode(text.encode(encoding))
+        assert decoded == text, encoding
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_decode_never_crashes(data: bytes) -> None:
+    try:
+        text, name = decode(data)
+    except DecodeFailure:
+        return
+    assert isinstance(text, str) and codecs.lookup(name)
