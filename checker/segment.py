@@ -36,22 +36,26 @@ def learn(words: frozenset[str]) -> None:
 
 
 @lru_cache(maxsize=8192)
-def crossing_words(sentence: str) -> dict[int, str]:
-    """For each offset that falls inside a word of jieba's segmentation, the word it falls inside."""
-    inside: dict[int, str] = {}
+def crossing_words(sentence: str) -> dict[int, tuple[str, int]]:
+    """For each offset that falls inside a word of jieba's segmentation: that word and where it ends."""
+    inside: dict[int, tuple[str, int]] = {}
     pos = 0
     for token in _tokenizer().cut(sentence, HMM=False):
         for offset in range(pos + 1, pos + len(token)):
-            inside[offset] = token
+            inside[offset] = (token, pos + len(token))
         pos += len(token)
     return inside
 
 
-def aligned(sentence: str, start: int) -> bool:
-    """A hit is a word, not a substring trap: it does not start inside another word (协调解决 is not 调解).
+def aligned(sentence: str, start: int, end: int) -> bool:
+    """A hit is a word, not a substring trap (协调解决 is not 调解, 监督管理局 is not 监督).
 
-    It may run on into a longer word (调解员, 行政复议法), and a domain word of the pack that overlaps it
-    (执法全过程 / 全过程记录) is no trap.
+    It may start a longer word (调解员, 行政复议法) or end one as its head (人民调解, 审计监督), and a domain word
+    of the pack that overlaps it (执法全过程 / 全过程记录) is no trap; it may not straddle two words or sit
+    inside one.
     """
-    word = crossing_words(sentence).get(start)
-    return word is None or word in _added
+    covering = crossing_words(sentence).get(start)
+    if covering is None:
+        return True
+    word, word_end = covering
+    return word_end == end or word in _added

@@ -133,7 +133,7 @@ class DocContext:
             learn(self.pack.vocabulary)
             self._vocabulary_taught = True
         sentence = self.sentence_of(hit.start)
-        return aligned(self.text[sentence.start:sentence.end], hit.start - sentence.start)
+        return aligned(self.text[sentence.start:sentence.end], hit.start - sentence.start, hit.end - sentence.start)
 
     def _inside_exception(self, hit: Span, exceptions: tuple[str, ...]) -> bool:
         for phrase in exceptions:

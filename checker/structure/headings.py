@@ -55,7 +55,7 @@ def find_heading(line: str, start: int, markdown: bool) -> HeadingLine | None:
     if m and m.end() < len(rest):
         return _make(line, start, offset, m.end(), m.group(), 2, True)
     if md:
-        return _make(line, start, offset, offset, "", len(md.group(1)) - 1, False)
+        return _make(line, start, offset, 0, "", len(md.group(1)) - 1, False)
     return None
 
 

@@ -24,6 +24,7 @@ ORGAN = re.compile(
     r"(?:人民政府|政府|办事处|街道|委员会|管委会|局|厅|委|办公室|办|署|院|中心|所|队|司法所)$"
 )
 PLACE_END = re.compile(r"(?:省|自治区|市|州|盟|县|旗|区|镇|乡|苏木|街道)$")
+NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.]|\(|第[一二三四五六七八九十]+(?:部分|章)|\d+[、.]|[\u2460-\u2473]")
 TITLE_WORDS = re.compile(r"报告|总结|要点|计划|方案|情况|述法|年报|解读|法治|依法行政")
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -78,17 +79,20 @@ def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
     for idx, (start, line) in enumerate(lines):
         if not line or is_chrome(line):
             continue
+        marker = re.match(r"#{1,6}\s*", line)
+        if marker:
+            start, line = start + marker.end(), line[marker.end():]
         seen += 1
         if seen > 8 or len(line) > 100:
             return None
         nxt = lines[idx + 1] if idx + 1 < len(lines) else None
         if nxt and looks_like_organ(line) and nxt[1].startswith("关于") and TITLE_WORDS.search(nxt[1]):
             return line + nxt[1], Span(start, nxt[0] + len(nxt[1]))
-        if (4 <= len(line) <= 80 and TITLE_WORDS.search(line) and not re.search(r"[。;]|现将|如下", line)
-                and not is_date_line(line) and not re.match(r"[一二三四五六七八九十]+、|\(", line)):
-            return line, Span(start, start + len(line))
-        if re.match(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分", line):
+        if NUMBERED.match(line):
             return None
+        if (4 <= len(line) <= 80 and TITLE_WORDS.search(line) and not re.search(r"[。;]|现将|如下", line)
+                and not is_date_line(line)):
+            return line, Span(start, start + len(line))
     return None
 
 

@@ -1,0 +1,157 @@
+"""Each matcher and guard on small Chinese texts: what a keyword grep would get wrong, we must not."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checker.evaluate.context import DocContext
+from checker.evaluate.figures import find_figures
+from checker.matchers import Builder
+from checker.model import RawText
+from checker.packs.loader import load_pack
+from checker.packs.schema import Validator
+from checker.packs.yamlmarks import load_marked
+from checker.structure import build_document
+
+
+def ctx_of(text: str) -> DocContext:
+    return DocContext(build_document(RawText("t", text, "utf-8", "text")), load_pack("fazhi-annual"))
+
+
+def matcher(yaml_text: str):
+    pack = load_pack("fazhi-annual")
+    validator = Validator("test.yaml")
+    built = Builder(validator, set(pack.scopes)).build(load_marked(yaml_text), "test", 1)
+    assert not validator.problems, [str(p) for p in validator.problems]
+    return built
+
+
+def ok(yaml_text: str, text: str) -> bool:
+    return matcher(yaml_text).evaluate(ctx_of(text)).ok
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("县司法局组织人民调解员开展培训。", True),
+    ("各部门及时协调解决企业困难。", False),
+    ("全年人民调解案件86件。", True),
+])
+def test_word_boundaries(text: str, expected: bool) -> None:
+    assert ok("terms: [调解]", text) is expected
+
+
+def test_char_boundary_is_plain_substring() -> None:
+    assert ok("terms: {any: [调解], boundary: char}", "各部门及时协调解决企业困难。")
+
+
+@pytest.mark.parametrize(("text", "guard"), [
+    ("全年未发生行政复议案件。", "negation"),
+    ("三项制度尚未建立。", "negation"),
+    ("下一步将全面推行三项制度。", "future"),
+    ("一、主要举措\n正文。\n二、2025年工作安排\n推行三项制度。", "future"),
+    ("新的一年，我县将做好以下几件事：推行三项制度；出台办法。", "future"),
+    ("二、存在的问题\n三项制度落实不到位。", "problem"),
+    ("部分单位三项制度落实还不到位。", "problem"),
+    ("组织学习《行政复议法》《行政处罚法》。", "title"),
+    ("实施“监督覆盖、落实三项制度、深化改革、加强培训”四大工程。", "list"),
+    ("落实调解、诉讼、仲裁、行政裁决、行政复议等多元化解机制。", "list"),
+])
+def test_each_guard_refuses_false_credit(text: str, guard: str) -> None:
+    word = re.search(r"行政复议|三项制度", text).group()
+    ctx = ctx_of(text)
+    hits = ctx.find(re.compile(word), ctx.document, word=True)
+    assert hits and all(ctx.blocked(h, frozenset([guard])) == guard for h in hits)
+    assert not ok(f"terms: [{word}]", text)
+    assert ok(f"terms: {{any: [{word}], guards: none}}", text)
+
+
+@pytest.mark.parametrize("text", [
+    "全年办理行政复议案件23件，纠错3件。",
+    "未经合法性审查的不得提交讨论；全年办理行政复议案件23件。",
+    "2024年将法律法规学习作为常务会议首个议题，推进行政复议规范化建设。",
+    "县政府对争议当场说和、就地化解，行政复议案件23件。",
+])
+def test_guards_do_not_fire_on_real_work(text: str) -> None:
+    assert ok("terms: [行政复议]", text)
+
+
+def test_year_after_the_report_year_is_future() -> None:
+    text = "某县2024年法治政府建设情况的报告\n2025年推行三项制度。"
+    assert not ok("terms: [三项制度]", text)
+
+
+def test_except_phrases() -> None:
+    assert not ok("terms: {any: [监督], except: [监督管理局]}", "县市场监督管理局开展检查。")
+    assert ok("terms: {any: [监督], except: [监督管理局]}", "主动接受人大监督。")
+
+
+def test_unless_words_cancel_a_sentence() -> None:
+    assert not ok("terms: {any: [培训], unless: [普法]}", "开展普法培训12场。")
+    assert ok("terms: {any: [培训], unless: [普法]}", "开展法治培训12场。")
+
+
+def test_all_any_and_at_least() -> None:
+    assert ok("terms: {all: [公示, 法制审核]}", "执法公示，法制审核。")
+    assert not ok("terms: {all: [公示, 法制审核]}", "执法公示。")
+    assert ok("terms: {at_least: 2, of: [公众参与, 专家论证, 风险评估]}", "经公众参与和风险评估。")
+    assert not ok("terms: {at_least: 2, of: [公众参与, 专家论证, 风险评估]}", "经风险评估。")
+    assert ok("any: [{terms: [甲方]}, {terms: [评估]}]", "经风险评估。")
+    assert not ok("all: [{terms: [甲方]}, {terms: [评估]}]", "经风险评估。")
+    assert ok("at_least: {n: 1, of: [{terms: [甲方]}, {terms: [评估]}]}", "经风险评估。")
+
+
+def test_min_sentences() -> None:
+    rule = "terms: {any: [由于, 导致], min_sentences: 2, guards: none}"
+    assert not ok(rule, "由于人员不足，导致进度滞后。")
+    assert ok(rule, "由于人员不足，进度滞后。经费紧张导致设备老旧。")
+
+
+def test_near_within_sentence_clause_and_characters() -> None:
+    text = "主要负责人主持召开常务会议4次，研究法治议题。另有专题研究。"
+    assert ok("near: {groups: [[主要负责人], [主持召开]], with_figure: true}", text)
+    assert not ok("near: {groups: [[主要负责人], [专题研究]]}", text)
+    assert not ok("near: {groups: [[主要负责人], [研究法治]], within: clause}", text)
+    assert ok("near: {groups: [[主要负责人], [主持召开]], within: 6}", text)
+    assert not ok("near: {groups: [[主要负责人], [法治议题]], within: 6}", text)
+
+
+def test_near_does_not_count_the_anchor_as_its_own_neighbour() -> None:
+    assert not ok("near: {groups: [[行政诉讼], [诉讼]]}", "推进行政诉讼工作。")
+
+
+def test_regex_and_section() -> None:
+    text = "一、主要举措\n全年出庭应诉率100%。\n二、存在的不足和原因\n\n三、下一步安排\n推进。"
+    assert ok("regex: {pattern: '出庭应诉率\\d+%'}", text)
+    assert ok("section: {headings: ['不足'], min_chars: 0}", text)
+    assert not ok("section: {headings: ['不足'], min_chars: 1}", text)
+    assert ok("section: {part: plan, min_chars: 2}", text)
+
+
+@pytest.mark.parametrize(("text", "strict", "expected"), [
+    ("办理案件45件，罚款626万元，纠错率12.5%。", True, ["45件", "626万元", "12.5%"]),
+    ("办理案件三十二件，出具意见一百二十次。", True, ["三十二件", "一百二十次"]),
+    ("开展专项检查 次，培训 人次，XX件。", False, []),
+    ("在20个工作日内，第3次会议，第41条，2024年3月5日。", False, []),
+    ("办理10余件，约50人，近百场，数万人次，上千份。", True, []),
+    ("涉及6个部门、5个领域，新增示范村2个、社区5个。", True, ["2个", "5个"]),
+    ("办理10余件，约50人。", False, ["10余件", "50人"]),
+])
+def test_figures(text: str, strict: bool, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in find_figures(text, 0, len(text), strict)] == expected
+
+
+def test_title_and_signoff_matchers() -> None:
+    full = "某县人民政府关于2024年度法治政府建设情况的报告\n正文。\n某县人民政府\n2025年3月5日"
+    assert ok("title: {needs: [body, year, subject, report]}", full)
+    assert not ok("title: {needs: [body, year, subject, report]}", "关于2024年度法治政府建设情况的报告\n正文。")
+    assert ok("signoff: {needs: [body, date]}", full)
+    assert not ok("signoff: {needs: [body, date]}", "标题报告\n正文。\n2025年3月5日")
+    assert ok("signoff: {needs: [body, date], need_any: true}", "标题报告\n正文。\n2025年3月5日")
+
+
+def test_describe_reads_as_chinese() -> None:
+    pack = load_pack("fazhi-annual")
+    for element in pack.elements:
+        words = element.match.describe()
+        assert re.search(r"[\u4e00-\u9fff]", words), element.id

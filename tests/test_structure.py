@@ -1,0 +1,144 @@
+"""Structure: headings in every shape real reports use, the section tree, and title, body, level, year and
+sign-off, including on broken input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.model import RawText
+from checker.read import read_source
+from checker.structure import build_document
+from tests.conftest import SEEDS
+
+
+def doc_of(text: str, kind: str = "text"):
+    return build_document(RawText("t.txt", text, "utf-8", kind))
+
+
+def outline(doc) -> list[tuple[int, str, str]]:
+    return [(s.rank, s.number, s.title) for s in doc.headings()]
+
+
+SEED_FACTS = {
+    "000_7c10309f05703634": ("镇平县人民政府关于2024年法治政府建设情况的报告", "镇平县人民政府", "county", 2024, None, None,
+                             ["强化法治建设第一责任人职责,确保正确的政治方向", "完善依法行政制度体系,确保牢固的制度基础",
+                              "存在问题", "下步工作重点"]),
+    "001_3dc2c55ea39481b7": ("关于2019年度法治政府建设情况报告", "天镇县人民政府", "county", 2019, "天镇县人民政府",
+                             "2020-03-30", ["基本情况", "存在的突出问题及原因分析", "2020年度推进法治政府建设主要安排"]),
+    "002_280033b0075f93d2": ("马村区关于2023年度法治政府建设工作情况的报告", "马村区", "county", 2023, None, "2024-01-05",
+                             ["法治政府建设履职情况", "存在问题", "下一步工作打算及建议"]),
+    "003_1dfc0bfff4510739": ("翠华镇2024年度法治政府建设工作报告", "翠华镇", "township", 2024, "翠华镇人民政府",
+                             "2025-03-05", ["2024年主要工作完成情况", "存在问题和不足", "2025年工作思路"]),
+    "004_60c2318fc4beb4f9": (None, "县溪镇人民政府", "township", 2023, None, None,
+                             ["全面推行行政执法“三项制度”工作情况", "推进行政执法信息化建设情况", "行政执法情况",
+                              "其他方面的工作情况"]),
+}
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_FACTS))
+def test_seed_metadata_and_top_level_sections(seed: str) -> None:
+    title, body, level, year, sign_body, sign_date, tops = SEED_FACTS[seed]
+    doc = build_document(read_source(str(SEEDS / f"{seed}.txt")))
+    meta = doc.meta
+    assert (meta.title, meta.body, meta.level, meta.year) == (title, body, level, year)
+    assert (meta.signoff.body if meta.signoff else None) == sign_body
+    assert (meta.signoff.date if meta.signoff else None) == sign_date
+    assert [s.title for s in doc.sections] == tops
+
+
+def test_seed_000_keeps_the_mangled_heading_in_place() -> None:
+    doc = build_document(read_source(str(SEEDS / "000_7c10309f05703634.txt")))
+    second = doc.sections[1]
+    numbers = [c.number for c in second.children]
+    assert numbers == ["(一)", "(二)", ")", "(四)", "(五)"]
+    mangled = second.children[2]
+    assert mangled.malformed and mangled.title.startswith("实施八大工程")
+    assert doc.position(mangled.heading.start) == (19, 1)
+
+
+def test_heading_shapes() -> None:
+    doc = doc_of("第一部分 总体情况\n一、坚持高位推动，压实第一责任\n（一）依法履职。一是全年办理23件。\n"
+                 "1．完善制度\n（1）建立台账\n①明确分工\n二、存在的不足和原因\n正文")
+    assert outline(doc) == [(0, "第一部分", "总体情况"), (1, "一", "坚持高位推动,压实第一责任"), (2, "(一)", "依法履职"),
+                            (3, "1", "完善制度"), (4, "(1)", "建立台账"), (5, "①", "明确分工"),
+                            (1, "二", "存在的不足和原因")]
+    run_in = doc.headings()[2]
+    assert doc.text[run_in.body.start:].startswith("一是全年办理23件")
+
+
+def test_tree_nests_by_rank_even_when_a_report_starts_at_a_lower_level() -> None:
+    doc = doc_of("（一）甲\n内容\n1.子项\n内容\n（二）乙\n内容")
+    assert [(s.title, [c.title for c in s.children]) for s in doc.sections] == [("甲", ["子项"]), ("乙", [])]
+
+
+def test_not_headings() -> None:
+    doc = doc_of("2024年，全县办理案件45件。\n1.5万元用于培训。\n一是加强领导。\n“3.15”宣传日开展活动。")
+    assert doc.headings() == []
+
+
+def test_markdown_headings() -> None:
+    doc = doc_of("# 某县2024年法治政府建设情况的报告\n\n## 一、主要举措\n内容\n## 存在的问题\n内容", kind="markdown")
+    assert [s.title for s in doc.sections] == ["主要举措", "存在的问题"]
+
+
+def test_title_over_two_lines_and_index_block() -> None:
+    doc = doc_of("索引号：11410000/2025-00012\n发布机构：某县人民政府\n中共某县委 某县人民政府\n"
+                 "关于2024年度法治政府建设情况的报告\n2024年，我县……")
+    assert doc.meta.title == "中共某县委 某县人民政府关于2024年度法治政府建设情况的报告"
+    assert doc.meta.level == "county" and doc.meta.year == 2024
+
+
+@pytest.mark.parametrize(("body", "text", "level"), [
+    ("某某省人民政府", "", "province"), ("上海市人民政府", "", "province"), ("某州人民政府", "", "city"),
+    ("某市人民政府", "各县(市、区)", "city"), ("某市人民政府", "各乡镇", "county"), ("某区人民政府", "", "county"),
+    ("某县司法局", "", "department"), ("某市市场监督管理局", "", "department"), ("某镇人民政府", "", "township"),
+    ("某街道办事处", "", "township"), ("镇平县人民政府", "", "county"),
+])
+def test_levels(body: str, text: str, level: str) -> None:
+    from checker.structure.metadata import level_of
+
+    assert level_of(body, text) == level
+
+
+def test_signoff_variants() -> None:
+    assert doc_of("标题报告\n正文。\n某县人民政府\n二〇二五年三月五日").meta.signoff.date == "2025-03-05"
+    assert doc_of("标题报告\n正文。\n某县人民政府 2025年3月5日").meta.signoff.body == "某县人民政府"
+    byline = doc_of("某局2023年度法治政府建设情况报告\n某局\n（2024年1月18日）\n正文。").meta.signoff
+    assert byline.kind == "byline" and byline.body == "某局" and byline.date == "2024-01-18"
+    assert doc_of("标题报告\n正文。\n发布时间：2024-03-20\n来源：某县").meta.signoff is None
+
+
+def test_web_page_chrome_is_not_content() -> None:
+    doc = doc_of("您现在的位置：首页 > 政务公开 > 法治政府建设\n某县2024年法治政府建设情况的报告\n发布时间：2025-03-25 来源：某县\n"
+                 "分享：\n正文。\n相关阅读：\n扫一扫在手机打开当前页")
+    assert doc.meta.title == "某县2024年法治政府建设情况的报告" and doc.meta.published == "2025-03-25"
+    content = doc.text[doc.content.start:doc.content.end]
+    assert "相关阅读" not in content and "扫一扫" not in content
+
+
+HEADING_LINES = st.lists(st.sampled_from([
+    "一、甲", "二、乙", "（一）丙。正文", "(二)丁", "1.戊", "（1）己", "①庚", "第一部分 辛", ")壬", "正文一段。",
+    "2024年，办理12件。", "", "二〇二五年三月五日", "某县人民政府", "发布时间：2025-01-01", "# 标题",
+]), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HEADING_LINES)
+def test_structure_never_fails_and_keeps_headings_in_order(lines: list[str]) -> None:
+    doc = doc_of("\n".join(lines), kind="markdown")
+    heads = doc.headings()
+    starts = [h.heading.start for h in heads]
+    assert starts == sorted(starts)
+    for h in heads:
+        assert h.heading.start <= h.body.start <= h.body.end <= len(doc.text)
+        for child in h.children:
+            assert h.span.contains(child.span) and child.rank > h.rank
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_structure_survives_any_text(text: str) -> None:
+    doc = doc_of(text)
+    assert doc.content is not None and 0 <= doc.content.start <= doc.content.end <= len(doc.text)
