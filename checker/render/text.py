@@ -41,6 +41,8 @@ def _header(result: Result) -> Panel:
     facts.append(f"{score.total:g}", style="bold")
     facts.append(f"（{score.grade}）　结论：")
     facts.append_text(verdict)
+    gaps = {s: sum(1 for e in result.elements if e.status == s) for s in ("fail", "partial")}
+    facts.append(f"　缺失 {gaps['fail']} 项，薄弱 {gaps['partial']} 项")
     for reason in score.reasons:
         facts.append(f"\n  · {reason}", style="red")
     return Panel(facts, title=result.source, title_align="left", border_style="green" if result.passed else "red")
@@ -50,16 +52,18 @@ def _element(e: ElementResult, verbose: bool) -> Group:
     mark, colour = MARKS[e.status]
     line = Text.assemble((f"{mark} ", colour), (e.title, "bold"), f"（{SEVERITY_WORDS[e.severity]}）",
                          (f"　{STATUS_WORDS[e.status]}", colour))
-    parts = [line]
-    show_evidence = e.status in ("pass", "partial") and (verbose or e.status == "partial" or e.evidence)
-    if show_evidence:
+    details = Table.grid(padding=(0, 1))
+    details.add_column(width=2)
+    details.add_column(no_wrap=True)
+    details.add_column(overflow="fold")
+    if e.status in ("pass", "partial"):
         for ev in e.evidence[: 3 if verbose else 1]:
-            parts.append(Text.assemble(("    ", ""), (f"第{ev.line}行：", "cyan"), (ev.text, "dim")))
+            details.add_row("", Text(f"第{ev.line}行", style="cyan"), Text(ev.text, style="dim"))
     if e.status in ("partial", "fail"):
-        parts.append(Text.assemble(("    问题：", "bold"), e.message))
-        parts.append(Text.assemble(("    建议：", "bold"), e.suggestion))
-        parts.append(Text.assemble(("    依据：", "bold"), "；".join(e.basis), style="dim"))
-    return Group(*parts)
+        details.add_row("", Text("问题", style="bold"), e.message)
+        details.add_row("", Text("建议", style="bold"), e.suggestion)
+        details.add_row("", Text("依据", style="bold"), Text("；".join(e.basis), style="dim"))
+    return Group(line, details) if details.row_count else Group(line)
 
 
 def render_summary(console: Console, results: list[Result]) -> None:
