@@ -92,43 +92,6 @@ def audit(paths: tuple[str, ...], pack_name: str, fmt: str, output: str | None, 
     return int(exit_code_for(results, exit_zero))
 
 
-@cli.group()
-def rules() -> None:
-    """列出或校验规则包。"""
-
-
-@rules.command("list")
-@click.option("--pack", "pack_name", default="fazhi-annual", show_default=True, metavar="NAME|PATH")
-def rules_list(pack_name: str) -> int:
-    """列出规则包中的要素：编号、名称、级别、权重。"""
-    from checker.packs.loader import load_pack
-
-    pack = load_pack(pack_name)
-    click.echo(f"{pack.id} {pack.version}　{pack.title}")
-    for e in pack.elements:
-        state = "" if e.enabled else "（已停用）"
-        click.echo(f"  {e.id:32} {e.severity:12} {e.weight:>4g}  {e.title}{state}")
-    return 0
-
-
-@rules.command("validate")
-@click.argument("paths", nargs=-1, required=True)
-def rules_validate(paths: tuple[str, ...]) -> int:
-    """校验规则包（目录或 pack.yaml），逐条列出错误及其文件和行号。"""
-    from checker.packs.loader import load_pack
-
-    code = ExitCode.OK
-    for path in paths:
-        try:
-            pack = load_pack(path)
-            click.echo(f"{path}: 有效（{pack.id} {pack.version}，{len(pack.elements)} 个要素）")
-        except PackError as exc:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            code = ExitCode.ERROR
-    return int(code)
-
-
 def _console(output: str | None, no_color: bool):
     from rich.console import Console
 
@@ -146,6 +109,15 @@ def _check_encoding(name: str) -> None:
         codecs.lookup(name)
     except LookupError:
         raise click.BadParameter(f"未知编码 {name}", param_hint="--encoding") from None
+
+
+def _register() -> None:
+    from checker.cli_rules import rules
+
+    cli.add_command(rules)
+
+
+_register()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -40,6 +40,7 @@ class RawText:
     text: str
     encoding: str
     kind: str
+    page_starts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,14 @@ class Document:
     meta: Metadata = field(default_factory=Metadata)
     content: Span | None = None
     chrome: tuple[Span, ...] = ()
+    page_starts: tuple[int, ...] = ()
+
+    def page(self, offset: int) -> int | None:
+        """1-based page of a normalised offset, for sources that have pages (PDF); else None."""
+        if not self.page_starts:
+            return None
+        raw_at = self.offsets[min(max(offset, 0), len(self.offsets) - 1)]
+        return bisect_right(self.page_starts, raw_at) or 1
 
     def headings(self) -> list[Section]:
         return [s for top in self.sections for s in top.walk()]
@@ -130,6 +139,7 @@ class Evidence:
     line: int
     column: int
     text: str
+    page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

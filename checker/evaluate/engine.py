@@ -61,4 +61,4 @@ def evidence(ctx: DocContext, hit: Span) -> Evidence:
         text = "…" + text
     if end < sentence.end:
         text += "…"
-    return Evidence(line=line, column=column, text=" ".join(text.split()))
+    return Evidence(line=line, column=column, text=" ".join(text.split()), page=ctx.doc.page(hit.start))

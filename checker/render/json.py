@@ -28,12 +28,19 @@ def document_dict(result: Result) -> dict:
         "elements": [
             {"id": e.id, "title": e.title, "status": e.status, "score": e.points, "weight": e.weight,
              "severity": e.severity, "message": e.message, "suggestion": e.suggestion, "basis": list(e.basis),
-             "evidence": [{"line": ev.line, "column": ev.column, "text": ev.text} for ev in e.evidence]}
+             "evidence": [_evidence(ev) for ev in e.evidence]}
             for e in result.elements
         ],
         "findings": [],
         "error": {"kind": result.error[0], "message": result.error[1]} if result.error else None,
     }
+    return out
+
+
+def _evidence(ev) -> dict:
+    out = {"line": ev.line, "column": ev.column, "text": ev.text}
+    if ev.page is not None:
+        out["page"] = ev.page
     return out
 
 

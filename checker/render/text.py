@@ -58,7 +58,8 @@ def _element(e: ElementResult, verbose: bool) -> Group:
     details.add_column(overflow="fold")
     if e.status in ("pass", "partial"):
         for ev in e.evidence[: 3 if verbose else 1]:
-            details.add_row("", Text(f"第{ev.line}行", style="cyan"), Text(ev.text, style="dim"))
+            where = f"第{ev.page}页第{ev.line}行" if ev.page else f"第{ev.line}行"
+            details.add_row("", Text(where, style="cyan"), Text(ev.text, style="dim"))
     if e.status in ("partial", "fail"):
         details.add_row("", Text("问题", style="bold"), e.message)
         details.add_row("", Text("建议", style="bold"), e.suggestion)
