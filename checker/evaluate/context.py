@@ -203,7 +203,9 @@ class DocContext:
         return _inside(hit, self.future_sentences) or self._future_marked(self.sentence_of(hit.start))
 
     def _future_marked(self, sentence: Span) -> bool:
-        """In a plan section, or a sentence with a future marker or naming next year."""
+        """In a plan section, or a sentence with a future marker or naming next year; a work plan throughout."""
+        if self.doc.meta.genre == "work_plan":
+            return True
         if _inside(sentence, self.scope_spans(self.lexicon.future_scopes)):
             return True
         text = self.text[sentence.start:sentence.end]

@@ -17,6 +17,8 @@ class Regex(Matcher):
     fields = (
         Field("pattern", "regex", "a Python regular expression", required=True, example="'出庭应诉率'"),
         Field("min_count", "int", "how many counted matches", default=1, minimum=1, example="1"),
+        Field("min_sentences", "int", "how many different sentences must match", default=1, minimum=1,
+              example="2"),
         SCOPE, GUARDS,
     )
 
@@ -25,8 +27,12 @@ class Regex(Matcher):
         hits = [Span(m.start(), m.end()) for span in ctx.scope(self.scope)
                 for m in pattern.finditer(ctx.text, span.start, span.end) if m.end() > m.start()]
         hits = self.guarded(ctx, hits)
-        return Outcome(len(hits) >= self.params["min_count"], tuple(hits[:3]))
+        sentences = {ctx.sentence_of(h.start).start for h in hits}
+        ok = len(hits) >= self.params["min_count"] and len(sentences) >= self.params["min_sentences"]
+        return Outcome(ok, tuple(hits[:3]))
 
     def describe(self) -> str:
         count = f"至少{self.params['min_count']}处" if self.params["min_count"] > 1 else ""
+        if self.params["min_sentences"] > 1:
+            count += f"在至少{self.params['min_sentences']}句中"
         return f"{self.describe_scope()}{count}匹配 /{self.params['pattern'].pattern}/{self.describe_guards()}"

@@ -29,10 +29,12 @@ GENRE_NAMES = {
     "academic_paper": "学术论文",
     "unknown": "其他文件",
 }
-NEWS = re.compile(r"(?:记者|通讯员)\s*\S{0,6}\s*(?:报道|摄)|\d{1,2}月\d{1,2}日讯|^本报讯|新华社")
-ACADEMIC = re.compile(r"摘\s*要\s*[:：]")
-KEYWORDS = re.compile(r"关键词\s*[:：]")
+NEWS = re.compile(r"(?:记者|通讯员)\s*\S{0,6}\s*(?:报道|摄)|\d{1,2}月\d{1,2}日讯|^\s*本报讯|新华社|作者[:：]?\s*记者",
+                  re.M)
+ACADEMIC = re.compile(r"[\[【]?摘\s*要[\]】:：]")
+KEYWORDS = re.compile(r"[\[【]?关键词[\]】:：]")
 REPORT_OPENING = re.compile(r"(?:现将|特将).{0,40}(?:报告|总结)如下")
+SHUFA_OPENING = re.compile(r"述法如下|本人.{0,30}(?:第一责任人|述法)")
 
 
 def classify(title: str | None, text: str) -> str:
@@ -42,10 +44,23 @@ def classify(title: str | None, text: str) -> str:
         return "academic_paper"
     if NEWS.search(head):
         return "news"
-    if title:
-        for genre, pattern in GENRES:
-            if pattern.search(title):
-                return genre
-    if REPORT_OPENING.search(head):
+    if SHUFA_OPENING.search(head):
+        return "shufa_report"
+    first = title or _first_line(head)
+    for genre, pattern in GENRES:
+        if pattern.search(first):
+            return genre
+    if REPORT_OPENING.search(head) or (title is None and text.count("法治政府建设") >= 2):
         return "annual_report"
-    return "annual_report" if title is None else "unknown"
+    return "unknown"
+
+
+def _first_line(text: str) -> str:
+    """Without a recognised title, the first short line stands in for it (a page heading such as
+    "…2022年度行政执法数据公开")."""
+    for line in text.splitlines():
+        if line.strip() and len(line) <= 60 and not re.search(r"[。;]", line):
+            return line
+        if line.strip():
+            return ""
+    return ""

@@ -25,6 +25,7 @@ ORGAN = re.compile(
 )
 PLACE_END = re.compile(r"(?:省|自治区|市|州|盟|县|旗|区|镇|乡|苏木|街道)$")
 NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.]|\(|第[一二三四五六七八九十]+(?:部分|章)|\d+[、.]|[\u2460-\u2473]")
+SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 TITLE_WORDS = re.compile(r"报告|总结|要点|计划|方案|情况|述法|年报|解读|法治|依法行政")
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -90,6 +91,7 @@ def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
             return line + nxt[1], Span(start, nxt[0] + len(nxt[1]))
         if NUMBERED.match(line):
             return None
+        line = SPACED.sub("", line)
         if (4 <= len(line) <= 80 and TITLE_WORDS.search(line) and not re.search(r"[。;]|现将|如下", line)
                 and not is_date_line(line)):
             return line, Span(start, start + len(line))
