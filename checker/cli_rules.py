@@ -1,29 +1,75 @@
-"""`checker rules …`: list and validate rule packs."""
+"""`checker rules …` and `checker explain`: list, show, validate and test rule packs, and explain an element."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
 from checker.errors import PackError
 from checker.exitcodes import ExitCode
 
+SEVERITY_WORDS = {"required": "必备", "recommended": "应有", "advisory": "建议"}
+STATUS_WORDS = {"pass": "具备", "partial": "薄弱", "fail": "缺失"}
+PACK_OPTION = click.option("--pack", "pack_name", default="fazhi-annual", show_default=True, metavar="NAME|PATH",
+                           help="规则包名称或目录。")
+
 
 @click.group()
 def rules() -> None:
-    """列出或校验规则包。"""
+    """列出、查看、校验和测试规则包。"""
 
 
 @rules.command("list")
-@click.option("--pack", "pack_name", default="fazhi-annual", show_default=True, metavar="NAME|PATH")
+@PACK_OPTION
 def rules_list(pack_name: str) -> int:
-    """列出规则包中的要素：编号、名称、级别、权重。"""
+    """列出规则包中的要素：编号、级别、权重、适用层级和来源文件。"""
     from checker.packs.loader import load_pack
 
     pack = load_pack(pack_name)
-    click.echo(f"{pack.id} {pack.version}　{pack.title}")
+    chain = " ← ".join((pack.id,) + pack.extends)
+    click.echo(f"{pack.title}（{chain} {pack.version}）")
     for e in pack.elements:
-        state = "" if e.enabled else "（已停用）"
-        click.echo(f"  {e.id:32} {e.severity:12} {e.weight:>4g}  {e.title}{state}")
+        state = "（本规则包不评）" if not e.enabled else ""
+        levels = ",".join(e.levels) if e.levels else "all"
+        years = f" {e.years[0] or ''}–{e.years[1] or ''}年" if e.years else ""
+        click.echo(f"  {e.id:32} {e.severity:11} {e.weight:>3g}  {levels}{years}  {e.title}{state}")
+        click.echo(f"  {'':32} {_short_origin(e.origin)}")
+    return 0
+
+
+@rules.command("show")
+@click.argument("element_id")
+@PACK_OPTION
+def rules_show(element_id: str, pack_name: str) -> int:
+    """显示一个要素：要求、依据、匹配规则（文字说明），以及合格和不合格的示例。"""
+    element, pack = _element(element_id, pack_name)
+    click.echo(f"{element.id}　{element.title}（{SEVERITY_WORDS[element.severity]}，权重 {element.weight:g}）")
+    click.echo(f"规则包：{pack.id} {pack.version}　来源：{_short_origin(element.origin)}")
+    click.echo(f"\n要求：{element.requires}")
+    click.echo("依据：" + "；".join(element.basis))
+    click.echo(f"\n判为具备：{element.match.describe()}")
+    if element.weak_if:
+        click.echo(f"判为薄弱：{element.weak_if.describe()}")
+    click.echo("否则判为缺失。")
+    if element.levels or element.years:
+        click.echo(f"适用：层级 {', '.join(element.levels or ['全部'])}；年度 {element.years or '全部'}")
+    _examples(pack, element.id)
+    return 0
+
+
+@click.command("explain")
+@click.argument("element_id")
+@PACK_OPTION
+def explain(element_id: str, pack_name: str) -> int:
+    """向撰稿人解释一个要素：要写什么、为什么、怎么写。"""
+    element, pack = _element(element_id, pack_name)
+    click.echo(f"【{element.title}】（{SEVERITY_WORDS[element.severity]}要素）")
+    click.echo(f"\n要写什么：{element.requires}")
+    click.echo("为什么要写：" + "；".join(element.basis))
+    click.echo(f"常见问题：{element.message}")
+    click.echo(f"怎么写：{element.suggestion}")
+    _examples(pack, element.id)
     return 0
 
 
@@ -43,3 +89,60 @@ def rules_validate(paths: tuple[str, ...]) -> int:
                 click.echo(str(problem), err=True)
             code = ExitCode.ERROR
     return int(code)
+
+
+@rules.command("test")
+@click.argument("path")
+def rules_test(path: str) -> int:
+    """运行规则包自带的规则用例（PATH/cases/*.yaml），列出与预期不符的用例。"""
+    from checker.packs.cases import find_cases, run_cases
+    from checker.packs.loader import load_pack
+
+    pack = load_pack(path)
+    files = find_cases(pack)
+    if not files:
+        click.echo(f"{path}: 没有找到规则用例（应放在 cases/<要素编号>.yaml）", err=True)
+        return int(ExitCode.ERROR)
+    outcomes = run_cases(pack, files)
+    failed = [o for o in outcomes if not o.ok]
+    for o in failed:
+        click.echo(f"✘ {o.element}[{o.name}]：预期{STATUS_WORDS.get(o.expect, o.expect)}，"
+                   f"实际{STATUS_WORDS.get(o.got, o.got)}（{o.why}）")
+    click.echo(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    return int(ExitCode.GATE_FAILED if failed else ExitCode.OK)
+
+
+def _element(element_id: str, pack_name: str):
+    from checker.errors import UsageError
+    from checker.packs.loader import load_pack
+
+    pack = load_pack(pack_name)
+    element = pack.element(element_id)
+    if element is None:
+        import difflib
+
+        close = difflib.get_close_matches(element_id, [e.id for e in pack.elements], n=1)
+        hint = f"，是否指 {close[0]}？" if close else f"；可用 checker rules list --pack {pack.id} 查看"
+        raise UsageError(f"规则包 {pack.id} 中没有要素 {element_id}{hint}")
+    return element, pack
+
+
+def _examples(pack, element_id: str) -> None:
+    from checker.packs.cases import find_cases, load_case_file
+
+    for path in find_cases(pack):
+        if path.stem != element_id:
+            continue
+        cases = load_case_file(path)
+        for expect, label in (("pass", "合格示例"), ("fail", "不合格示例")):
+            case = next((c for c in cases if c["expect"] == expect), None)
+            if case:
+                text = " ".join(case["text"].split())
+                click.echo(f"\n{label}（{case['why']}）：\n  {text[:160]}{'…' if len(text) > 160 else ''}")
+
+
+def _short_origin(origin: str) -> str:
+    try:
+        return str(Path(origin.rsplit(":", 1)[0]).relative_to(Path.cwd())) + ":" + origin.rsplit(":", 1)[1]
+    except ValueError:
+        return origin

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 
 GUARD_NAMES = ("negation", "future", "problem", "title", "list")
 GUARD_WORDS = {"negation": "否定句", "future": "计划/将来时", "problem": "问题部分", "title": "文件名", "list": "名单列举"}
+SCOPE_WORDS = {"problems": "存在问题", "causes": "原因分析", "shortcomings": "存在问题和原因", "plan": "下一年度安排",
+               "achievements": "工作举措和成效（问题、安排以外）", "future": "计划性表述", "first-responsibility": "第一责任人",
+               "decisions": "决策"}
 SCOPE = Field("scope", "any", "which part of the report to search: a scope name from pack.yaml (problems, plan, "
               "achievements …) or {headings: [...], exclude: [...]}; default the whole report", example="achievements")
 GUARDS = Field("guards", "any", "which mentions do not count: all (default), none, or a list of negation, future, "
@@ -68,4 +71,4 @@ class Matcher:
         scope = self.scope
         if scope is None or scope == "document":
             return "全文"
-        return f"“{scope}”部分" if isinstance(scope, str) else "指定标题下"
+        return f"{SCOPE_WORDS.get(scope, f'“{scope}”')}部分" if isinstance(scope, str) else "指定标题下"

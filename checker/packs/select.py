@@ -1,0 +1,86 @@
+"""--level: which built-in pack judges a document, read from rules/variants.yaml, with the reason in Chinese."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.errors import PackError, UsageError
+from checker.model import Document
+from checker.packs.loader import _read_yaml, builtin_packs, packs_root
+from checker.packs.schema import Field, Validator
+
+LEVEL_CHOICES = ("auto", "province", "city", "county", "township", "department")
+LEVEL_WORDS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）", "department": "部门"}
+VARIANT_FIELDS = (
+    Field("pack", "str", "a built-in pack id", required=True, example="fazhi-township"),
+    Field("when", "any", "{level: NAME} or {heading: REGEX}", required=True, example="{level: township}"),
+    Field("why", "str", "the reason shown to the user, in Chinese", required=True),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    pack: str
+    level: str | None
+    heading: re.Pattern[str] | None
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Variants:
+    default: str
+    variants: tuple[Variant, ...]
+    levels: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def load_variants() -> Variants:
+    path = packs_root() / "variants.yaml"
+    node = _read_yaml(path)
+    v = Validator(str(path))
+    known = set(builtin_packs())
+    out = []
+    for i, item in enumerate(node.get("variants") or []):
+        data = v.mapping(item, VARIANT_FIELDS, f"variant {i + 1}", node["variants"].line_of(i))
+        if not data:
+            continue
+        when = data["when"] if isinstance(data["when"], dict) else {}
+        if data["pack"] not in known:
+            v.problem(item.line, f'unknown pack "{data["pack"]}"', f"built-in packs: {', '.join(sorted(known))}")
+        if not when or set(when) - {"level", "heading"}:
+            v.problem(item.line, '"when" must be {level: NAME} or {heading: REGEX}', "write when: {level: township}")
+            continue
+        heading = re.compile(when["heading"]) if "heading" in when else None
+        out.append(Variant(data["pack"], when.get("level"), heading, data["why"]))
+    levels = dict(node.get("levels") or {})
+    for level, pack in levels.items():
+        if pack not in known:
+            v.problem(node.line_of("levels"), f'level {level} names unknown pack "{pack}"', "use a built-in pack")
+    if v.problems:
+        raise PackError(v.problems)
+    return Variants(node.get("default", "fazhi-annual"), tuple(out), levels)
+
+
+def choose(doc: Document, level: str = "auto") -> tuple[str, str]:
+    """(pack id, reason) for a document; `level` is --level (auto or a level name)."""
+    variants = load_variants()
+    if level != "auto":
+        if level not in variants.levels:
+            raise UsageError(f"未知层级 {level}（可选：{', '.join(LEVEL_CHOICES)}）")
+        return variants.levels[level], f"按 --level {level} 选择"
+    for variant in variants.variants:
+        if variant.level and doc.meta.level == variant.level:
+            return variant.pack, f"自动选择：{variant.why}（{doc.meta.body}）"
+        if variant.heading and variant.heading.search(_heading_text(doc)):
+            return variant.pack, f"自动选择：{variant.why}"
+    level_word = LEVEL_WORDS.get(doc.meta.level or "", "")
+    return variants.default, f"自动选择：{level_word}政府年度报告" if level_word else "默认规则包"
+
+
+def _heading_text(doc: Document) -> str:
+    """The title, or without one the first top-level heading: what the report says it is about."""
+    if doc.meta.title:
+        return doc.meta.title
+    return doc.sections[0].title if doc.sections else ""

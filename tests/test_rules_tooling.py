@@ -1,0 +1,105 @@
+"""Rule tooling: rules list/show/test, explain, the level variants and the worked example of a local pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.audit import audit_source, audit_text
+from checker.cli_rules import explain, rules
+from checker.packs.loader import load_pack
+from checker.packs.select import choose, load_variants
+from checker.read import read_source
+from checker.structure import build_document
+from tests.conftest import ROOT, SEEDS
+
+EXAMPLE = ROOT / "examples" / "province-pack"
+
+
+def run(command, *args: str):
+    result = CliRunner().invoke(command, list(args), standalone_mode=False, catch_exceptions=False)
+    return result.return_value, result.stdout, result.stderr
+
+
+def test_rules_list_shows_origin_and_years() -> None:
+    code, out, _ = run(rules, "list", "--pack", str(EXAMPLE))
+    assert code == 0
+    assert "example-province ← fazhi-annual" in out
+    assert "enforcement-coordination" in out and "2024–年" in out and "enforcement-coordination.yaml" in out
+
+
+def test_rules_show_explains_matchers_in_words_with_examples() -> None:
+    code, out, _ = run(rules, "show", "three-enforcement-systems")
+    assert code == 0
+    for words in ("要求：", "依据：", "判为具备：", "判为薄弱：", "合格示例", "不合格示例", "国办发〔2018〕118号"):
+        assert words in out, words
+
+
+def test_explain_is_addressed_to_a_writer() -> None:
+    code, out, _ = run(explain, "problem-causes")
+    assert code == 0 and "要写什么" in out and "怎么写" in out
+
+
+def test_unknown_element_suggests_the_nearest() -> None:
+    from checker.errors import UsageError
+
+    with pytest.raises(UsageError, match="problem-causes"):
+        run(rules, "show", "problem-cause")
+
+
+def test_worked_example_pack_passes_its_own_cases() -> None:
+    code, out, _ = run(rules, "test", str(EXAMPLE))
+    assert code == 0 and "4 passed, 0 failed" in out
+
+
+def test_worked_example_pack_audits_a_draft(tmp_path: Path) -> None:
+    pack = load_pack(str(EXAMPLE))
+    result = audit_text("某县人民政府关于2024年度法治政府建设情况的报告\n全年开展行政执法案卷评查2次，评查案卷316卷。",
+                        pack)
+    status = {e.id: e.status for e in result.elements}
+    assert status["enforcement-coordination"] == "pass" and len(status) == 20
+
+
+def test_rules_test_reports_a_failing_case(tmp_path: Path) -> None:
+    pack_dir = tmp_path / "mine"
+    (pack_dir / "cases").mkdir(parents=True)
+    (pack_dir / "pack.yaml").write_text(f"id: mine\ntitle: t\nversion: '1'\nextends: {ROOT / 'rules' / 'fazhi-annual'}\n",
+                                        encoding="utf-8")
+    (pack_dir / "cases" / "problems.yaml").write_text(
+        "element: problems\ncases:\n  - {name: wrong, kind: pass, expect: pass, why: 故意写错, text: 全年办理案件12件。}\n",
+        encoding="utf-8")
+    code, out, _ = run(rules, "test", str(pack_dir))
+    assert code == 1 and "problems[wrong]" in out and "0 passed, 1 failed" in out
+
+
+@pytest.mark.parametrize(("seed", "pack"), [
+    ("000", "fazhi-annual"), ("001", "fazhi-annual"), ("002", "fazhi-annual"),
+    ("003", "fazhi-township"), ("004", "fazhi-sanxiang"),
+])
+def test_each_seed_is_judged_by_the_right_variant(seed: str, pack: str) -> None:
+    path = next(SEEDS.glob(f"{seed}_*.txt"))
+    chosen, why = choose(build_document(read_source(str(path))))
+    assert chosen == pack and why.startswith("自动选择")
+
+
+def test_level_option_picks_by_name() -> None:
+    doc = build_document(read_source(str(next(SEEDS.glob("000_*.txt")))))
+    assert choose(doc, "department")[0] == "fazhi-department"
+    assert choose(doc, "city")[0] == "fazhi-annual"
+
+
+def test_variants_file_names_real_packs() -> None:
+    variants = load_variants()
+    for variant in variants.variants:
+        load_pack(variant.pack)
+    assert set(variants.levels) == {"province", "city", "county", "township", "department"}
+
+
+def test_sanxiang_variant_skips_what_a_special_report_does_not_cover() -> None:
+    path = next(SEEDS.glob("004_*.txt"))
+    result = audit_source(str(path), load_pack("fazhi-sanxiang"))
+    status = {e.id: e.status for e in result.elements}
+    assert status["administrative-reconsideration"] == "skip" and status["three-enforcement-systems"] == "pass"
+    assert "缺少必备要素：重大行政决策、行政复议" not in result.score.reasons
