@@ -64,7 +64,13 @@ def load_variants() -> Variants:
 
 
 def choose(doc: Document, level: str = "auto") -> tuple[str, str]:
-    """(pack id, reason) for a document; `level` is --level (auto or a level name)."""
+    """(pack id, reason) for a document; `level` is --level (auto or a level name). The reason also names the
+    planning period of the year reported on, which decides era-bound elements (习近平法治思想 from 2020)."""
+    pack, why = _choose(doc, level)
+    return pack, f"{why}；{era_of(doc.meta.year)}"
+
+
+def _choose(doc: Document, level: str) -> tuple[str, str]:
     variants = load_variants()
     if level != "auto":
         if level not in variants.levels:
@@ -77,6 +83,17 @@ def choose(doc: Document, level: str = "auto") -> tuple[str, str]:
             return variant.pack, f"自动选择：{variant.why}"
     level_word = LEVEL_WORDS.get(doc.meta.level or "", "")
     return variants.default, f"自动选择：{level_word}政府年度报告" if level_word else "默认规则包"
+
+
+def era_of(year: int | None) -> str:
+    if year is None:
+        return "未识别报告年度，按现行要求检查"
+    if year <= 2020:
+        return f"{year}年度报告，对照《法治政府建设实施纲要（2015－2020年）》时期的要求" + (
+            "（不要求习近平法治思想）" if year < 2020 else "")
+    if year <= 2025:
+        return f"{year}年度报告，对照《法治政府建设实施纲要（2021－2025年）》的要求"
+    return f"{year}年度报告：《法治政府建设实施纲要（2021－2025年）》已到期，暂按其要求检查，新纲要出台后请更新规则包"
 
 
 def _heading_text(doc: Document) -> str:
