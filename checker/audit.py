@@ -7,28 +7,36 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checker.checks import run_checks
 from checker.errors import InputError
 from checker.evaluate.engine import evaluate
-from checker.model import PackRef, RawText, Result
+from checker.model import Document, PackRef, RawText, Result
 from checker.packs.model import Pack
 from checker.read import expand_paths, read_source
 from checker.score import score
 from checker.structure import build_document
 
 
-def audit_text(text: str, pack: Pack, source: str = "<text>", fail_under: float | None = None) -> Result:
+def audit_text(text: str, pack: Pack, source: str = "<text>", fail_under: float | None = None,
+               baseline: Document | None = None) -> Result:
     """Audit a string (for tests and library use)."""
-    return _audit_raw(RawText(source, text, "utf-8", "text"), pack, fail_under)
+    return _audit_raw(RawText(source, text, "utf-8", "text"), pack, fail_under, baseline)
 
 
-def audit_source(path: str, pack: Pack, encoding: str | None = None, fail_under: float | None = None) -> Result:
+def load_baseline(path: str, encoding: str | None = None) -> Document:
+    """Last year's report for --baseline, as a Document; raises InputError when it cannot be read."""
+    return build_document(read_source(path, encoding))
+
+
+def audit_source(path: str, pack: Pack, encoding: str | None = None, fail_under: float | None = None,
+                 baseline: Document | None = None) -> Result:
     """Never raises for one bad document: its problem becomes the Result's error, and the batch goes on."""
     try:
         raw = read_source(path, encoding)
     except InputError as exc:
         return Result(source=exc.source, pack=_ref(pack), error=("input", exc.reason))
     try:
-        return _audit_raw(raw, pack, fail_under)
+        return _audit_raw(raw, pack, fail_under, baseline)
     except RecursionError:
         return Result(source=raw.source, pack=_ref(pack), error=("internal", "文档结构过深，无法分析"))
     except Exception as exc:  # noqa: BLE001 - one document's bug must not stop a batch
@@ -37,19 +45,20 @@ def audit_source(path: str, pack: Pack, encoding: str | None = None, fail_under:
 
 
 def audit_paths(paths: list[str], pack: Pack, encoding: str | None = None,
-                fail_under: float | None = None) -> Iterator[Result]:
+                fail_under: float | None = None, baseline: Document | None = None) -> Iterator[Result]:
     for item in expand_paths(paths):
         if isinstance(item, InputError):
             yield Result(source=item.source, pack=_ref(pack), error=("input", item.reason))
         else:
-            yield audit_source(item, pack, encoding, fail_under)
+            yield audit_source(item, pack, encoding, fail_under, baseline)
 
 
-def _audit_raw(raw, pack: Pack, fail_under: float | None) -> Result:
+def _audit_raw(raw, pack: Pack, fail_under: float | None, baseline: Document | None = None) -> Result:
     doc = build_document(raw)
     elements = evaluate(doc, pack)
-    return Result(source=raw.source, pack=_ref(pack), document=doc, elements=elements,
-                  score=score(elements, pack, doc.meta.genre, fail_under))
+    findings = run_checks(doc, pack, baseline)
+    return Result(source=raw.source, pack=_ref(pack), document=doc, elements=elements, findings=findings,
+                  score=score(elements, pack, doc.meta.genre, fail_under, findings))
 
 
 def _ref(pack: Pack) -> PackRef:

@@ -54,18 +54,26 @@ def cli() -> None:
 @click.option("--no-color", is_flag=True, help="不使用颜色（也可设置 NO_COLOR）。")
 @click.option("-v", "--verbose", is_flag=True, help="列出每个要素的全部证据。")
 @click.option("-q", "--quiet", is_flag=True, help="只输出汇总。")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="PATH",
+              help="上一年度的报告：检查本年报告照搬上年文字的比例和段落（只能检查一份报告）。")
 def audit(paths: tuple[str, ...], pack_name: str, fmt: str, output: str | None, fail_under: float | None,
-          exit_zero: bool, encoding: str | None, no_color: bool, verbose: bool, quiet: bool) -> int:
+          exit_zero: bool, encoding: str | None, no_color: bool, verbose: bool, quiet: bool,
+          baseline: str | None) -> int:
     """检查报告（文件、目录或 - 表示标准输入），输出差距报告。"""
-    from checker.audit import audit_paths
+    from checker.audit import audit_paths, load_baseline
     from checker.packs.loader import load_pack
 
     pack = load_pack(pack_name)
     if encoding:
         _check_encoding(encoding)
+    last_year = None
+    if baseline:
+        if len(paths) != 1 or os.path.isdir(paths[0]):
+            raise click.UsageError("--baseline 只能与一份报告一起使用（上年报告与本年报告一一对应）")
+        last_year = load_baseline(baseline, encoding)
     results = []
     console = _console(output, no_color)
-    for result in audit_paths(list(paths), pack, encoding, fail_under):
+    for result in audit_paths(list(paths), pack, encoding, fail_under, last_year):
         results.append(result)
         if result.error:
             click.echo(f"checker: {result.source}: {result.error[1]}", err=True)

@@ -159,6 +159,22 @@ class ElementResult:
         return STATUS_POINTS.get(self.status, 0)
 
 
+FindingSeverity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A defect a reviewer catches by eye (a blank figure, a skipped number, a wrong year), at a line and column."""
+
+    check: str
+    severity: FindingSeverity
+    line: int
+    column: int
+    text: str
+    message: str
+    suggestion: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Score:
     total: float
@@ -182,7 +198,7 @@ class Result:
     pack: PackRef | None = None
     document: Document | None = None
     elements: tuple[ElementResult, ...] = ()
-    findings: tuple = ()
+    findings: tuple[Finding, ...] = ()
     score: Score | None = None
     error: tuple[str, str] | None = None
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from checker.model import ElementResult, Score
+from checker.model import ElementResult, Finding, Score
 from checker.packs.model import Pack
 from checker.structure.genre import GENRE_NAMES
 
 
+FAILING = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
+SEVERITY_WORDS = {"error": "错误", "warning": "警告"}
+
+
 def score(elements: tuple[ElementResult, ...], pack: Pack, genre: str = "annual_report",
-          fail_under: float | None = None) -> Score:
+          fail_under: float | None = None, findings: tuple[Finding, ...] = ()) -> Score:
     judged = [e for e in elements if e.status != "skip"]
     possible = sum(e.weight * 2 for e in judged)
     total = round(100 * sum(e.weight * e.points for e in judged) / possible, 1) if possible else 0.0
@@ -22,6 +26,7 @@ def score(elements: tuple[ElementResult, ...], pack: Pack, genre: str = "annual_
             reasons.append("缺少必备要素：" + "、".join(missing))
     if total < threshold:
         reasons.append(f"总分 {total:g} 低于及格线 {threshold:g}")
+    reasons.extend(finding_reasons(findings, pack))
     return Score(total=total, grade=grade_for(total, pack), passed=not reasons, reasons=tuple(reasons))
 
 
@@ -30,3 +35,19 @@ def grade_for(total: float, pack: Pack) -> str:
         if total >= lowest:
             return letter
     return pack.grades[-1][0] if pack.grades else ""
+
+
+def finding_reasons(findings: tuple[Finding, ...], pack: Pack) -> list[str]:
+    """One reason per failing severity: 存在文字错误：个人信息 1 处、占位符未替换 2 处."""
+    out = []
+    for severity in FAILING.get(pack.fail_on, ("error",)):
+        counts: dict[str, int] = {}
+        for f in findings:
+            if f.severity == severity:
+                spec = pack.check(f.check)
+                title = spec.title if spec else f.check
+                counts[title] = counts.get(title, 0) + 1
+        if counts:
+            listed = "、".join(f"{title} {n} 处" for title, n in counts.items())
+            out.append(f"存在文字{SEVERITY_WORDS[severity]}：{listed}")
+    return out

@@ -39,6 +39,8 @@ PACK_FIELDS = (
     Field("lexicon", "any", "guard words: negation_before, negation_after, deficiency, future", default=None),
     Field("gate", "any", "fail_under and required_must_not_fail", default=None),
     Field("grades", "any", "grade letter → lowest total for it", default=None),
+    Field("checks", "any", "defect checks: check id → settings (or put them in checks.yaml)", default=None,
+          example="{blank-figure: {severity: error}}"),
 )
 ELEMENT_FIELDS = (
     Field("id", "str", "the element id (stable, ASCII)", required=True, example="problem-causes"),
@@ -168,9 +170,28 @@ def _build(path: Path, node: MarkedDict, data: dict, parent: Pack | None, v: Val
             elements.append(element)
     gate = _gate(data.get("gate"), parent, v, node.line_of("gate"))
     grades = _grades(data.get("grades"), parent, v, node.line_of("grades"))
+    checks, fail_on = _checks(path, node, data, parent, v)
     return Pack(id=data["id"], title=data["title"], version=data["version"], elements=tuple(elements),
                 scopes=scopes, lexicon=lexicon, gate=gate, grades=grades, origin=str(path),
-                extends=((parent.id,) + parent.extends) if parent else ())
+                extends=((parent.id,) + parent.extends) if parent else (), checks=checks, fail_on=fail_on)
+
+
+def _checks(path: Path, node: MarkedDict, data: dict, parent: Pack | None, v: Validator):
+    """Defect checks: the parent's, then checks.yaml beside pack.yaml, then a `checks:` key in pack.yaml."""
+    from checker.checks.config import parse_checks
+
+    checks, fail_on = (parent.checks, parent.fail_on) if parent else ((), "error")
+    file = path.parent / "checks.yaml"
+    if file.is_file():
+        cv = Validator(str(file))
+        checks, fail_on = parse_checks(_read_yaml(file), cv, checks, fail_on, 1)
+        v.problems.extend(cv.problems)
+    if data.get("checks") is not None:
+        wrapper = MarkedDict(checks=data["checks"])
+        wrapper.line = node.line_of("checks")
+        wrapper.key_lines = {"checks": node.line_of("checks")}
+        checks, fail_on = parse_checks(wrapper, v, checks, fail_on, node.line_of("checks"))
+    return checks, fail_on
 
 
 def _element(file: Path, element_id: str, builder: Builder, line: int, v: Validator) -> Element | None:

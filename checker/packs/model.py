@@ -66,6 +66,21 @@ class Element:
 
 
 @dataclass(frozen=True)
+class CheckSpec:
+    """A defect check as configured by a pack (rules/<pack>/checks.yaml): its wording, severity and options."""
+
+    id: str
+    title: str
+    severity: str
+    message: str
+    suggestion: str
+    basis: tuple[str, ...] = ()
+    enabled: bool = True
+    options: dict = field(default_factory=dict)
+    origin: str = ""
+
+
+@dataclass(frozen=True)
 class Pack:
     id: str
     title: str
@@ -77,6 +92,8 @@ class Pack:
     grades: tuple[tuple[str, float], ...]
     origin: str = ""
     extends: tuple[str, ...] = field(default=())
+    checks: tuple[CheckSpec, ...] = field(default=())
+    fail_on: str = "error"
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -84,6 +101,9 @@ class Pack:
         for e in self.elements:
             words |= e.match.words() | (e.weak_if.words() if e.weak_if else frozenset())
         return frozenset(words)
+
+    def check(self, check_id: str) -> CheckSpec | None:
+        return next((c for c in self.checks if c.id == check_id), None)
 
     def element(self, element_id: str) -> Element | None:
         return next((e for e in self.elements if e.id == element_id), None)

@@ -31,10 +31,15 @@ def document_dict(result: Result) -> dict:
              "evidence": [_evidence(ev) for ev in e.evidence]}
             for e in result.elements
         ],
-        "findings": [],
+        "findings": [_finding(f) for f in result.findings],
         "error": {"kind": result.error[0], "message": result.error[1]} if result.error else None,
     }
     return out
+
+
+def _finding(f) -> dict:
+    return {"check": f.check, "severity": f.severity, "line": f.line, "column": f.column, "text": f.text,
+            "message": f.message, "suggestion": f.suggestion}
 
 
 def _evidence(ev) -> dict:

@@ -25,6 +25,8 @@ def render_result(console: Console, result: Result, verbose: bool = False) -> No
     console.print(_header(result))
     for element in result.elements:
         console.print(_element(element, verbose))
+    if result.findings:
+        console.print(_findings(result, verbose))
     console.print()
 
 
@@ -65,6 +67,34 @@ def _element(e: ElementResult, verbose: bool) -> Group:
         details.add_row("", Text("建议", style="bold"), e.suggestion)
         details.add_row("", Text("依据", style="bold"), Text("；".join(e.basis), style="dim"))
     return Group(line, details) if details.row_count else Group(line)
+
+
+FINDING_MARKS = {"error": ("✘", "red", "错误"), "warning": ("▲", "yellow", "警告"), "info": ("·", "dim", "提示")}
+FINDINGS_SHOWN = 30
+
+
+def _findings(result: Result, verbose: bool) -> Group:
+    """文字问题: every defect finding in line order, with its message and (for errors and warnings) suggestion."""
+    counts = {s: sum(1 for f in result.findings if f.severity == s) for s in FINDING_MARKS}
+    summary = "，".join(f"{FINDING_MARKS[s][2]} {n}" for s, n in counts.items() if n)
+    parts: list = [Text.assemble("\n", ("文字问题", "bold"), f"（{summary}）")]
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=2)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    shown = result.findings if verbose else result.findings[:FINDINGS_SHOWN]
+    seen_suggestions: set[str] = set()
+    for f in shown:
+        mark, colour, _ = FINDING_MARKS.get(f.severity, ("·", "dim", ""))
+        table.add_row(Text(mark, style=colour), Text(f"第{f.line}行", style="cyan"),
+                      Text.assemble((f.text, "dim"), "\n", f.message))
+        if f.severity != "info" and f.suggestion and f.suggestion not in seen_suggestions:
+            seen_suggestions.add(f.suggestion)
+            table.add_row("", Text("建议", style="bold"), f.suggestion)
+    parts.append(table)
+    if len(shown) < len(result.findings):
+        parts.append(Text(f"   另有 {len(result.findings) - len(shown)} 处，用 -v 查看全部", style="dim"))
+    return Group(*parts)
 
 
 def render_summary(console: Console, results: list[Result]) -> None:

@@ -1,0 +1,116 @@
+"""What every check shares: the document seen through the pack, a way to turn a span into a Finding, and
+sentence splitting with offsets.
+
+A check is a function `run(ctx) -> Iterable[Finding]`; it reads `ctx.doc` (normalised text, sections,
+metadata), `ctx.spec` (severity, wording, options from the pack) and, for recycled text, `ctx.baseline`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from checker.model import Document, Finding, Span
+from checker.packs.model import CheckSpec, Pack
+from checker.packs.schema import Field
+
+SENTENCE_END = re.compile(r"[。!?;！？；\n]")
+TEXT_LIMIT = 60
+
+
+@dataclass(frozen=True)
+class CheckDef:
+    """A check the code knows: its id, the function that runs it and the options a pack may set."""
+
+    id: str
+    run: Callable[[Context], Iterable[Finding]]
+    options: tuple[Field, ...] = ()
+    defaults: dict | None = None
+    needs_baseline: bool = False
+    validate: Callable[[dict], list[tuple[str, str]]] | None = None  # options → [(what is wrong, what to write)]
+
+
+class Context:
+    def __init__(self, doc: Document, pack: Pack, spec: CheckSpec, baseline: Document | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.pack = pack
+        self.spec = spec
+        self.baseline = baseline
+
+    @property
+    def options(self) -> dict:
+        return self.spec.options
+
+    @cached_property
+    def evaluation(self):
+        from checker.evaluate.context import DocContext
+
+        return DocContext(self.doc, self.pack)
+
+    @cached_property
+    def content(self) -> tuple[Span, ...]:
+        return self.evaluation.document
+
+    def in_content(self, offset: int) -> bool:
+        return any(s.start <= offset < s.end for s in self.content)
+
+    def scope(self, name: str) -> tuple[Span, ...]:
+        if name in self.pack.scopes or name in ("document", "future"):
+            return self.evaluation.scope(name)
+        return ()
+
+    def finding(self, start: int, end: int, detail: str = "", severity: str | None = None,
+                text: str | None = None, suggestion: str | None = None, shown: Span | None = None) -> Finding:
+        """A finding at `start`; its text is `text`, else the user's own spelling of `shown` (or of start–end,
+        cut at the end of the line)."""
+        line, column = self.doc.position(start)
+        if text is None and shown is not None:
+            text = self.doc.raw_slice(shown)
+        if text is None:
+            stop = self.text.find("\n", start, end)
+            text = self.doc.raw_slice(Span(start, max(stop if stop != -1 else end, start + 1)))
+        shown = _clip(text)
+        message = f"{self.spec.message}：{detail}" if detail else self.spec.message
+        return Finding(check=self.spec.id, severity=severity or self.spec.severity, line=line, column=column,
+                       text=shown, message=message, suggestion=suggestion or self.spec.suggestion)
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= TEXT_LIMIT else text[:TEXT_LIMIT - 1] + "…"
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Sentence spans (without the closing mark) between start and end, stripped of spaces."""
+    end = len(text) if end is None else end
+    pos = start
+    for m in SENTENCE_END.finditer(text, start, end):
+        yield from _stripped(text, pos, m.start())
+        pos = m.end()
+    yield from _stripped(text, pos, end)
+
+
+def _stripped(text: str, start: int, end: int) -> Iterator[Span]:
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    if end > start:
+        yield Span(start, end)
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    end = len(text) if end is None else end
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        yield from _stripped(text, pos, stop)
+        pos = stop + 1
+
+
+def inside(offset: int, spans: Iterable[Span]) -> bool:
+    return any(s.start <= offset < s.end for s in spans)

@@ -1,0 +1,50 @@
+"""The same paragraph or sentence twice in one report (a paste done twice, a section copied into another)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.checks.base import Context, paragraphs, sentences
+from checker.model import Finding, Span
+
+NOISE = re.compile(r"[\s,，。.;；:：、!！?？“”\"'‘’()（）《》【】\-—]")
+
+
+def key(text: str) -> str:
+    return NOISE.sub("", text)
+
+
+def run(ctx: Context) -> Iterator[Finding]:
+    min_sentence = int(ctx.options.get("min_sentence_chars", 20))
+    min_paragraph = int(ctx.options.get("min_paragraph_chars", 40))
+    headings = [s.heading for s in ctx.doc.headings()]
+    seen: dict[str, Span] = {}
+    reported: list[Span] = []
+    for content in ctx.content:
+        for para in paragraphs(ctx.text, content.start, content.end):
+            k = key(ctx.text[para.start:para.end])
+            if len(k) < min_paragraph:
+                continue
+            if k in seen:
+                line, _ = ctx.doc.position(seen[k].start)
+                reported.append(para)
+                yield ctx.finding(para.start, para.end, f"这一段与第{line}行的段落完全相同")
+            else:
+                seen[k] = para
+    seen = {}
+    for content in ctx.content:
+        for sentence in sentences(ctx.text, content.start, content.end):
+            if any(h.overlaps(sentence) for h in headings) and _is_heading_only(sentence, headings):
+                continue
+            k = key(ctx.text[sentence.start:sentence.end])
+            if len(k) < min_sentence:
+                continue
+            if k in seen and not any(r.contains(sentence) for r in reported):
+                line, _ = ctx.doc.position(seen[k].start)
+                yield ctx.finding(sentence.start, sentence.end, f"这句话与第{line}行的句子重复")
+            seen.setdefault(k, sentence)
+
+
+def _is_heading_only(sentence: Span, headings: list[Span]) -> bool:
+    return any(h.contains(sentence) or sentence.contains(h) and len(sentence) - len(h) < 4 for h in headings)
