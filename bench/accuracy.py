@@ -37,12 +37,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="folder with labels*.csv (and docs/ unless --docs)")
     parser.add_argument("--docs", type=Path, help="folder with the documents (default FOLDER/docs)")
-    parser.add_argument("--pack", default="fazhi-annual")
+    parser.add_argument("--pack", default=None, help="judge every document with this pack (default: the variant "
+                        "chosen per document, as checker audit does)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     docs = args.docs or args.folder / "docs"
     rows = load_labels(args.folder)
-    pack = load_pack(args.pack)
+    pack = load_pack(args.pack) if args.pack else None
     stats = {e: {"n": 0, "exact": 0, "binary": 0, "g_exact": 0, "g_binary": 0} for e in COLUMNS.values()}
     misses, genre_ok, genre_n, grep_genre_ok, false_pass = [], 0, 0, 0, []
     for row in rows:

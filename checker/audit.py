@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks import run_checks
-from checker.errors import InputError
+from checker.errors import InputError, PackError, UsageError
 from checker.evaluate.engine import evaluate
 from checker.model import Document, PackRef, RawText, Result
+from checker.packs.loader import load_pack
 from checker.packs.model import Pack
+from checker.packs.select import choose
 from checker.read import expand_paths, read_source
 from checker.score import score
 from checker.structure import build_document
@@ -28,15 +30,20 @@ def load_baseline(path: str, encoding: str | None = None) -> Document:
     return build_document(read_source(path, encoding))
 
 
-def audit_source(path: str, pack: Pack, encoding: str | None = None, fail_under: float | None = None,
-                 baseline: Document | None = None) -> Result:
-    """Never raises for one bad document: its problem becomes the Result's error, and the batch goes on."""
+def audit_source(path: str, pack: Pack | None, encoding: str | None = None, fail_under: float | None = None,
+                 baseline: Document | None = None, level: str = "auto") -> Result:
+    """Never raises for one bad document: its problem becomes the Result's error, and the batch goes on.
+
+    With pack None, the pack is chosen for the document by rules/variants.yaml (--level auto or a level).
+    """
     try:
         raw = read_source(path, encoding)
     except InputError as exc:
         return Result(source=exc.source, pack=_ref(pack), error=("input", exc.reason))
     try:
-        return _audit_raw(raw, pack, fail_under, baseline)
+        return _audit_raw(raw, pack, fail_under, baseline, level)
+    except (UsageError, PackError):
+        raise
     except RecursionError:
         return Result(source=raw.source, pack=_ref(pack), error=("internal", "文档结构过深，无法分析"))
     except Exception as exc:  # noqa: BLE001 - one document's bug must not stop a batch
@@ -44,22 +51,28 @@ def audit_source(path: str, pack: Pack, encoding: str | None = None, fail_under:
                       error=("internal", f"内部错误 {type(exc).__name__}: {exc}（请报告此问题）"))
 
 
-def audit_paths(paths: list[str], pack: Pack, encoding: str | None = None,
-                fail_under: float | None = None, baseline: Document | None = None) -> Iterator[Result]:
+def audit_paths(paths: list[str], pack: Pack | None, encoding: str | None = None,
+                fail_under: float | None = None, baseline: Document | None = None,
+                level: str = "auto") -> Iterator[Result]:
     for item in expand_paths(paths):
         if isinstance(item, InputError):
             yield Result(source=item.source, pack=_ref(pack), error=("input", item.reason))
         else:
-            yield audit_source(item, pack, encoding, fail_under, baseline)
+            yield audit_source(item, pack, encoding, fail_under, baseline, level)
 
 
-def _audit_raw(raw, pack: Pack, fail_under: float | None, baseline: Document | None = None) -> Result:
+def _audit_raw(raw, pack: Pack | None, fail_under: float | None, baseline: Document | None = None,
+               level: str = "auto") -> Result:
     doc = build_document(raw)
+    reason = ""
+    if pack is None:
+        pack_id, reason = choose(doc, level)
+        pack = load_pack(pack_id)
     elements = evaluate(doc, pack)
     findings = run_checks(doc, pack, baseline)
-    return Result(source=raw.source, pack=_ref(pack), document=doc, elements=elements, findings=findings,
+    return Result(source=raw.source, pack=_ref(pack, reason), document=doc, elements=elements, findings=findings,
                   score=score(elements, pack, doc.meta.genre, fail_under, findings))
 
 
-def _ref(pack: Pack) -> PackRef:
-    return PackRef(pack.id, pack.version, pack.title)
+def _ref(pack: Pack | None, reason: str = "") -> PackRef | None:
+    return PackRef(pack.id, pack.version, pack.title, reason) if pack else None

@@ -14,8 +14,10 @@ import click
 from checker import __version__
 from checker.errors import CheckerError, PackError
 from checker.exitcodes import ExitCode, exit_code_for
+from checker.model import LEVELS
 
 FORMATS = ("text", "json")
+LEVEL_CHOICES = ("auto", *LEVELS)
 
 
 def _version_message() -> str:
@@ -43,8 +45,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--pack", "pack_name", default="fazhi-annual", show_default=True, metavar="NAME|PATH",
-              help="规则包名称或目录。")
+@click.option("--pack", "pack_name", default=None, metavar="NAME|PATH",
+              help="规则包名称或目录（默认按 --level 为每份报告自动选择）。")
+@click.option("--level", type=click.Choice(LEVEL_CHOICES), default="auto", show_default=True,
+              help="报告层级：auto 按发文机关和标题自动判断，或指定层级。")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="输出格式。")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="写入文件（原子写入）。")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="N",
@@ -56,14 +60,14 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="只输出汇总。")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="PATH",
               help="上一年度的报告：检查本年报告照搬上年文字的比例和段落（只能检查一份报告）。")
-def audit(paths: tuple[str, ...], pack_name: str, fmt: str, output: str | None, fail_under: float | None,
+def audit(paths: tuple[str, ...], pack_name: str | None, level: str, fmt: str, output: str | None, fail_under: float | None,
           exit_zero: bool, encoding: str | None, no_color: bool, verbose: bool, quiet: bool,
           baseline: str | None) -> int:
     """检查报告（文件、目录或 - 表示标准输入），输出差距报告。"""
     from checker.audit import audit_paths, load_baseline
     from checker.packs.loader import load_pack
 
-    pack = load_pack(pack_name)
+    pack = load_pack(pack_name) if pack_name else None
     if encoding:
         _check_encoding(encoding)
     last_year = None
@@ -73,7 +77,7 @@ def audit(paths: tuple[str, ...], pack_name: str, fmt: str, output: str | None, 
         last_year = load_baseline(baseline, encoding)
     results = []
     console = _console(output, no_color)
-    for result in audit_paths(list(paths), pack, encoding, fail_under, last_year):
+    for result in audit_paths(list(paths), pack, encoding, fail_under, last_year, level):
         results.append(result)
         if result.error:
             click.echo(f"checker: {result.source}: {result.error[1]}", err=True)
@@ -120,9 +124,10 @@ def _check_encoding(name: str) -> None:
 
 
 def _register() -> None:
-    from checker.cli_rules import rules
+    from checker.cli_rules import explain, rules
 
     cli.add_command(rules)
+    cli.add_command(explain)
 
 
 _register()

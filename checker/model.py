@@ -13,6 +13,7 @@ from typing import Literal
 Status = Literal["pass", "partial", "fail", "skip"]
 Severity = Literal["required", "recommended", "advisory"]
 Level = Literal["province", "city", "county", "township", "department"]
+LEVELS: tuple[str, ...] = ("province", "city", "county", "township", "department")
 
 STATUS_POINTS: dict[str, int] = {"pass": 2, "partial": 1, "fail": 0}
 
@@ -188,6 +189,7 @@ class PackRef:
     id: str
     version: str
     title: str = ""
+    reason: str = ""
 
 
 @dataclass(frozen=True, eq=False)

@@ -13,7 +13,7 @@ from tests.conftest import SEEDS
 from tests.helpers import invoke
 
 STRONG = SEEDS / "001_3dc2c55ea39481b7.txt"
-WEAK = SEEDS / "004_60c2318fc4beb4f9.txt"
+WEAK = SEEDS / "000_7c10309f05703634.txt"
 
 
 def run_main(args: list[str], capsys) -> tuple[int, str, str]:

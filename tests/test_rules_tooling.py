@@ -103,3 +103,45 @@ def test_sanxiang_variant_skips_what_a_special_report_does_not_cover() -> None:
     status = {e.id: e.status for e in result.elements}
     assert status["administrative-reconsideration"] == "skip" and status["three-enforcement-systems"] == "pass"
     assert "缺少必备要素：重大行政决策、行政复议" not in result.score.reasons
+
+
+def test_audit_chooses_the_variant_and_says_why() -> None:
+    import json
+
+    from tests.helpers import invoke
+
+    run = invoke("audit", "--format", "json", "--exit-zero", str(SEEDS))
+    packs = {Path(d["path"]).name[:3]: d["pack"] for d in json.loads(run.out)["documents"]}
+    assert packs["003"]["id"] == "fazhi-township" and "乡镇" in packs["003"]["reason"]
+    assert packs["004"]["id"] == "fazhi-sanxiang" and "三项制度" in packs["004"]["reason"]
+    assert packs["001"]["id"] == "fazhi-annual" and "2015－2020" in packs["001"]["reason"]
+    text = invoke("audit", "--no-color", str(next(SEEDS.glob("003_*.txt")))).out
+    assert "fazhi-township" in text and "选择依据" in text
+
+
+def test_level_and_pack_options() -> None:
+    import json
+
+    from tests.helpers import invoke
+
+    seed = str(next(SEEDS.glob("003_*.txt")))
+    by_level = json.loads(invoke("audit", "--format", "json", "--level", "county", seed).out)["documents"][0]
+    assert by_level["pack"] == {"id": "fazhi-annual", "version": "2025.1",
+                                "reason": by_level["pack"]["reason"]} and "--level county" in by_level["pack"]["reason"]
+    by_pack = json.loads(invoke("audit", "--format", "json", "--pack", "fazhi-department", seed).out)["documents"][0]
+    assert by_pack["pack"] == {"id": "fazhi-department", "version": "2025.1"}
+
+
+def test_explain_through_the_main_cli() -> None:
+    from tests.helpers import invoke
+
+    run = invoke("explain", "three-enforcement-systems")
+    assert run.code == 0 and "要写什么" in run.out
+
+
+def test_unknown_level_is_a_usage_error(capsys) -> None:
+    from checker.cli import main
+
+    with pytest.raises(SystemExit) as info:
+        main(["audit", "--level", "village", str(next(SEEDS.glob("003_*.txt")))])
+    assert info.value.code == 2 and "village" in capsys.readouterr().err

@@ -15,12 +15,12 @@ import yaml
 
 from checker.errors import PackError, PackProblem, UsageError
 from checker.matchers import Builder
+from checker.model import LEVELS
 from checker.packs.model import Element, Gate, Lexicon, Pack, ScopeSpec
 from checker.packs.schema import Field, Validator
 from checker.packs.yamlmarks import MarkedDict, load_marked
 
 DEFAULT_PACK = "fazhi-annual"
-LEVELS = ("province", "city", "county", "township", "department")
 SEVERITIES = ("required", "recommended", "advisory")
 
 PACK_FIELDS = (

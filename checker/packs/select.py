@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.errors import PackError, UsageError
-from checker.model import Document
+from checker.model import LEVELS, Document
 from checker.packs.loader import _read_yaml, builtin_packs, packs_root
 from checker.packs.schema import Field, Validator
 
-LEVEL_CHOICES = ("auto", "province", "city", "county", "township", "department")
+LEVEL_CHOICES = ("auto", *LEVELS)
 LEVEL_WORDS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）", "department": "部门"}
 VARIANT_FIELDS = (
     Field("pack", "str", "a built-in pack id", required=True, example="fazhi-township"),

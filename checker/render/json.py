@@ -15,7 +15,7 @@ def document_dict(result: Result) -> dict:
     meta = doc.meta if doc else None
     out = {
         "path": result.source,
-        "pack": {"id": result.pack.id, "version": result.pack.version} if result.pack else None,
+        "pack": _pack(result.pack),
         "title": meta.title if meta else None,
         "body": meta.body if meta else None,
         "level": meta.level if meta else None,
@@ -40,6 +40,15 @@ def document_dict(result: Result) -> dict:
 def _finding(f) -> dict:
     return {"check": f.check, "severity": f.severity, "line": f.line, "column": f.column, "text": f.text,
             "message": f.message, "suggestion": f.suggestion}
+
+
+def _pack(pack) -> dict | None:
+    if pack is None:
+        return None
+    out = {"id": pack.id, "version": pack.version}
+    if pack.reason:
+        out["reason"] = pack.reason
+    return out
 
 
 def _evidence(ev) -> dict:

@@ -39,6 +39,8 @@ def _header(result: Result) -> Panel:
     facts.append(f"机关：{meta.body or '未识别'}　层级：{LEVEL_WORDS.get(meta.level or '', '未识别')}　"
                  f"年度：{meta.year or '未识别'}　类型：{GENRE_NAMES.get(meta.genre, meta.genre)}\n")
     facts.append(f"规则包：{result.pack.id} {result.pack.version}\n")
+    if result.pack.reason:
+        facts.append(f"选择依据：{result.pack.reason}\n", style="dim")
     facts.append("得分：")
     facts.append(f"{score.total:g}", style="bold")
     facts.append(f"（{score.grade}）　结论：")
