@@ -97,11 +97,14 @@ def test_variants_file_names_real_packs() -> None:
     assert set(variants.levels) == {"province", "city", "county", "township", "department"}
 
 
-def test_sanxiang_variant_skips_what_a_special_report_does_not_cover() -> None:
+def test_sanxiang_variant_only_informs_on_what_a_special_report_does_not_cover() -> None:
     path = next(SEEDS.glob("004_*.txt"))
     result = audit_source(str(path), load_pack("fazhi-sanxiang"))
-    status = {e.id: e.status for e in result.elements}
-    assert status["administrative-reconsideration"] == "skip" and status["three-enforcement-systems"] == "pass"
+    elements = {e.id: e for e in result.elements}
+    assert elements["administrative-reconsideration"].status == "fail"
+    assert elements["administrative-reconsideration"].weight == 0
+    assert elements["administrative-reconsideration"].severity == "advisory"
+    assert elements["three-enforcement-systems"].status == "pass"
     assert "缺少必备要素：重大行政决策、行政复议" not in result.score.reasons
 
 
