@@ -1,4 +1,8 @@
-"""Step 1: a path, a directory or "-" becomes RawText. One module per format behind read_source()."""
+"""Step 1: a path, a directory or "-" becomes RawText. One module per format behind read_source().
+
+The format is decided by the content (sniff.py), so a `.doc` that is really docx or a web page saved as `.txt` still
+reads; the suffix only picks which files a directory walk takes.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +13,20 @@ from pathlib import Path
 from checker.errors import InputError
 from checker.model import RawText
 from checker.read.encoding import DecodeFailure
+from checker.read.sniff import SUFFIX_KIND, sniff
 from checker.read.text import SUFFIXES, read_text
 
 STDIN = "-"
 MAX_BYTES = 50 * 1024 * 1024
-READERS = {suffix: read_text for suffix in SUFFIXES}
-SUPPORTED = tuple(sorted(READERS))
-NOT_YET = {".docx", ".doc", ".wps", ".pdf", ".ofd", ".xlsx", ".xls", ".zip"}
+SUPPORTED = tuple(sorted(set(SUFFIXES) | set(SUFFIX_KIND)))
+READERS = {suffix: SUFFIX_KIND.get(suffix, "text") for suffix in SUPPORTED}  # suffixes a directory walk takes
 
 
 def expand_paths(paths: list[str]) -> list[str | InputError]:
     """Files as given, directories walked (sorted) for supported files; problems become InputErrors in place.
 
-    A walk skips hidden files and a folder's README (its documentation, not a report); name them to audit them.
+    A walk skips hidden files, Office lock files (~$x.docx) and a folder's README (its documentation, not a report);
+    name them to audit them.
     """
     out: list[str | InputError] = []
     for path in paths:
@@ -31,7 +36,7 @@ def expand_paths(paths: list[str]) -> list[str | InputError]:
             found = sorted(
                 str(p) for p in Path(path).rglob("*")
                 if p.is_file() and p.suffix.lower() in READERS and not _hidden(p, Path(path))
-                and p.stem.upper() != "README"
+                and p.stem.upper() != "README" and not p.name.startswith("~$")
             )
             out.extend(found or [InputError(path, f"目录中没有可读取的文件（支持 {', '.join(SUPPORTED)}）")])
         else:
@@ -47,17 +52,55 @@ def read_source(path: str, encoding: str | None = None, max_bytes: int = MAX_BYT
         source, suffix = path, Path(path).suffix.lower()
         data = _read_bytes(path, max_bytes)
     if len(data) > max_bytes:
-        raise InputError(source, f"文件超过大小上限 {max_bytes // (1024 * 1024)} MB")
-    if suffix in NOT_YET:
-        raise InputError(source, f"暂不支持 {suffix} 文件，请另存为 .txt 后再检查")
-    reader = READERS.get(suffix, read_text)
+        raise InputError(source, f"文件超过大小上限 {_mb(max_bytes)}")
+    kind = sniff(data, suffix)
     try:
-        raw = reader(source, data, encoding, suffix)
+        raw = _dispatch(kind, source, data, encoding, suffix, max_bytes)
     except DecodeFailure as exc:
         raise InputError(source, str(exc)) from None
+    except InputError:
+        raise
+    except (MemoryError, RecursionError):
+        raise InputError(source, "文件结构异常（过大或嵌套过深），无法读取") from None
     if not raw.text.strip():
-        raise InputError(source, "文件为空或只有空白")
+        raise InputError(source, _EMPTY.get(kind, "文件为空或只有空白"))
     return raw
+
+
+_EMPTY = {
+    "docx": "Word 文档中没有文字",
+    "html": "网页中没有正文",
+}
+
+
+def _dispatch(kind: str, source: str, data: bytes, encoding: str | None, suffix: str, max_bytes: int) -> RawText:
+    if kind == "text":
+        return read_text(source, data, encoding, suffix if suffix in SUFFIXES else ".txt")
+    if not data.strip():
+        raise InputError(source, "文件为空（0 字节）")
+    if kind == "docx":
+        from checker.read.docx import read_docx
+
+        return read_docx(source, data, max_bytes)
+    if kind == "pdf":
+        from checker.read.pdf import read_pdf
+
+        return read_pdf(source, data)
+    if kind == "html":
+        from checker.read.html import read_html
+
+        return read_html(source, data, encoding)
+    if kind in ("ole2", "rtf"):
+        from checker.read.legacy import read_ole2
+
+        return read_ole2(source, data, ".rtf" if kind == "rtf" else suffix, max_bytes)
+    if kind == "ofd":
+        raise InputError(source, "暂不支持 OFD 版式文件：请在 OFD 阅读器中另存为 PDF 或 Word 后再检查")
+    raise InputError(source, "不支持的压缩文件格式（不是 Word 文档；Excel、ZIP 等请先取出报告正文）")
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:

@@ -1,0 +1,289 @@
+"""Word .docx: body paragraphs and tables in document order, with Word's automatic numbering rendered as the reader
+sees it ("一、", "（一）", "1.") so that structure/ finds the same headings as in a plain-text copy.
+
+One paragraph is one line (a manual line break inside a paragraph is a line too), so an evidence line number counts
+the document's paragraphs. Page headers and footers, comments and deleted (tracked) text are not report text.
+Safety: the zip's declared uncompressed size is bounded before anything is inflated (zip bombs), and a part with a
+DTD is refused (OOXML never has one; entity bombs need one); python-docx parses with resolve_entities=False too.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from checker.errors import InputError
+from checker.model import RawText
+
+MAX_UNZIPPED = 256 * 1024 * 1024  # all parts, images included
+MAX_XML = 64 * 1024 * 1024  # one XML part; a long report's document.xml is a few MB
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+CN_DIGITS = "零一二三四五六七八九"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def read_docx(source: str, data: bytes, max_bytes: int = 0) -> RawText:
+    _check_zip(source, data, max(MAX_UNZIPPED, 4 * max_bytes))
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - a default dependency
+        raise InputError(source, "读取 Word 文档需要 python-docx：pip install python-docx") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = _Extractor(document).lines()
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any damage inside the package is one line for the user
+        raise InputError(source, f"Word 文档已损坏或不完整，无法读取（{_why(exc)}）") from None
+    return RawText(source=source, text="\n".join(lines) + "\n", encoding="docx", kind="docx")
+
+
+def _why(exc: Exception) -> str:
+    name = type(exc).__name__
+    if name in ("error", "BadZipFile", "EOFError") or "CRC" in str(exc):
+        return "压缩数据损坏"
+    if name == "XMLSyntaxError":
+        return "XML 格式错误"
+    if name in ("KeyError", "PackageNotFoundError"):
+        return "缺少必需的部件"
+    return name
+
+
+def _check_zip(source: str, data: bytes, limit: int) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise InputError(source, "Word 文档已损坏或不完整（不是有效的 zip 包），无法读取") from None
+    total = sum(info.file_size for info in infos)
+    if total > limit:
+        raise InputError(source, f"Word 文档解压后超过 {limit // (1024 * 1024)} MB，疑似压缩炸弹，已拒绝读取")
+    if "word/document.xml" not in {info.filename for info in infos}:
+        raise InputError(source, "不是 Word 文档（zip 包中没有 word/document.xml）")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")):
+            if info.file_size > MAX_XML:
+                raise InputError(source, f"Word 文档的 {info.filename} 解压后超过 {MAX_XML // (1024 * 1024)} MB，"
+                                         "疑似压缩炸弹，已拒绝读取")
+            if _has_dtd(archive, info):
+                raise InputError(source, f"Word 文档含有 DTD/实体声明（{info.filename}），疑似 XML 炸弹，已拒绝读取")
+
+
+def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Stream the part in 1 MB pieces (memory stays bounded) looking for <!DOCTYPE or <!ENTITY."""
+    tail = b""
+    try:
+        with archive.open(info) as handle:
+            while True:
+                chunk = handle.read(1024 * 1024)
+                if not chunk:
+                    return False
+                if DTD.search(tail + chunk):
+                    return True
+                tail = chunk[-16:]
+    except Exception:  # noqa: BLE001 - a damaged member is the docx reader's problem, reported there
+        return False
+
+
+class _Extractor:
+    def __init__(self, document) -> None:
+        self.document = document
+        self.numbering = _Numbering(document)
+
+    def lines(self) -> list[str]:
+        out: list[str] = []
+        self._block(self.document.element.body, out)
+        while out and not out[-1].strip():
+            out.pop()
+        return out
+
+    def _block(self, element, out: list[str]) -> None:
+        for child in element.iterchildren():
+            tag = child.tag
+            if tag == W + "p":
+                out.extend(self._paragraph(child).split("\n"))
+            elif tag == W + "tbl":
+                self._table(child, out)
+            elif tag in (W + "sdt", W + "customXml", W + "sdtContent", W + "ins", W + "smartTag"):
+                self._block(child.find(W + "sdtContent") if tag == W + "sdt" else child, out)
+
+    def _paragraph(self, p) -> str:
+        from docx.text.paragraph import Paragraph
+
+        text = Paragraph(p, None).text
+        return self.numbering.prefix(p) + text
+
+    def _table(self, tbl, out: list[str]) -> None:
+        for tr in tbl.iterchildren(W + "tr"):
+            cells = []
+            for tc in tr.iterchildren(W + "tc"):
+                inner: list[str] = []
+                self._block(tc, inner)
+                cells.append(" ".join(part.strip() for part in inner if part.strip()))
+            if any(cells):
+                out.append("\t".join(cells))
+
+
+class _Numbering:
+    """Word's list numbering (numbering.xml): which paragraph gets which generated number."""
+
+    def __init__(self, document) -> None:
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.levels: dict[str, dict[int, dict]] = {}
+        self.counters: dict[str, list[int]] = {}
+        self.started: set[str] = set()
+        self.style_num: dict[str, tuple[str, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            root = None
+        if root is not None:
+            self._load(root)
+        self._load_styles(document)
+
+    def _load(self, root) -> None:
+        for abstract in root.iterchildren(W + "abstractNum"):
+            aid = abstract.get(W + "abstractNumId")
+            levels = {}
+            for lvl in abstract.iterchildren(W + "lvl"):
+                levels[int(lvl.get(W + "ilvl", "0"))] = _level(lvl)
+            self.levels[aid] = levels
+        for num in root.iterchildren(W + "num"):
+            ref = num.find(W + "abstractNumId")
+            overrides = {}
+            for over in num.iterchildren(W + "lvlOverride"):
+                start = over.find(W + "startOverride")
+                if start is not None:
+                    overrides[int(over.get(W + "ilvl", "0"))] = int(start.get(W + "val", "1"))
+            if ref is not None:
+                self.nums[num.get(W + "numId")] = (ref.get(W + "val"), overrides)
+
+    def _load_styles(self, document) -> None:
+        try:
+            styles = document.styles.element
+        except Exception:  # noqa: BLE001
+            return
+        based: dict[str, str] = {}
+        direct: dict[str, tuple[str, int]] = {}
+        for style in styles.iterchildren(W + "style"):
+            sid = style.get(W + "styleId")
+            base = style.find(W + "basedOn")
+            if base is not None:
+                based[sid] = base.get(W + "val")
+            numpr = style.find(f"{W}pPr/{W}numPr")
+            if numpr is not None:
+                num_id = numpr.find(W + "numId")
+                ilvl = numpr.find(W + "ilvl")
+                if num_id is not None:
+                    direct[sid] = (num_id.get(W + "val"), int(ilvl.get(W + "val", "0")) if ilvl is not None else 0)
+        for sid in set(based) | set(direct):
+            seen, cur = set(), sid
+            while cur and cur not in direct and cur not in seen:
+                seen.add(cur)
+                cur = based.get(cur)
+            if cur in direct:
+                self.style_num[sid] = direct[cur]
+
+    def prefix(self, p) -> str:
+        ppr = p.find(W + "pPr")
+        num_id, ilvl = None, 0
+        if ppr is not None:
+            numpr = ppr.find(W + "numPr")
+            style = ppr.find(W + "pStyle")
+            if style is not None and style.get(W + "val") in self.style_num:
+                num_id, ilvl = self.style_num[style.get(W + "val")]
+            if numpr is not None:
+                n, lv = numpr.find(W + "numId"), numpr.find(W + "ilvl")
+                if n is not None:
+                    num_id = n.get(W + "val")
+                if lv is not None:
+                    ilvl = int(lv.get(W + "val", "0"))
+        if not num_id or num_id not in self.nums:
+            return ""
+        aid, overrides = self.nums[num_id]
+        levels = self.levels.get(aid, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(aid, [0] * 10)
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for lv, start in overrides.items():
+                if lv < len(counters):
+                    counters[lv] = start - 1
+        ilvl = min(ilvl, 9)
+        level = levels[ilvl]
+        counters[ilvl] = max(counters[ilvl], level["start"] - 1) + 1 if counters[ilvl] else level["start"]
+        for deeper in range(ilvl + 1, len(counters)):
+            counters[deeper] = 0
+        if level["fmt"] == "none":
+            return ""
+        if level["fmt"] == "bullet":
+            return ""  # a bullet is not a heading number; the text stands alone
+
+        def sub(m: re.Match[str]) -> str:
+            lv = int(m.group(1)) - 1
+            info = levels.get(lv, level)
+            value = counters[lv] or info["start"]
+            return _format(value, info["fmt"])
+
+        text = re.sub(r"%([1-9])", sub, level["text"])
+        if level["suff"] == "space" or (level["suff"] == "tab" and not re.search(r"[、.．)）:：]$", text)):
+            text += " "
+        return text
+
+
+def _level(lvl) -> dict:
+    def val(tag: str, default: str) -> str:
+        node = lvl.find(W + tag)
+        return node.get(W + "val", default) if node is not None else default
+
+    return {"start": int(val("start", "1")), "fmt": val("numFmt", "decimal"), "text": val("lvlText", ""),
+            "suff": val("suff", "tab")}
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
+               "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand"):
+        return _chinese(n)
+    if fmt == "ideographDigital":
+        return "".join(CN_DIGITS[int(d)] for d in str(n))
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return CIRCLED[n - 1] if 1 <= n <= 20 else str(n)
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "decimalFullWidth":
+        return "".join(chr(0xFF10 + int(d)) for d in str(n))
+    return str(n)
+
+
+def _chinese(n: int) -> str:
+    if n <= 0 or n >= 1000:
+        return str(n)
+    hundreds, tens, ones = n // 100, n // 10 % 10, n % 10
+    out = ""
+    if hundreds:
+        out += CN_DIGITS[hundreds] + "百"
+        if tens == 0 and ones:
+            return out + "零" + CN_DIGITS[ones]
+    if tens:
+        out += ("" if tens == 1 and not hundreds else CN_DIGITS[tens]) + "十"
+    if ones:
+        out += CN_DIGITS[ones]
+    return out
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out

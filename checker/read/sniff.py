@@ -1,0 +1,51 @@
+"""What a file really is, decided by its first bytes, not its name: a `.doc` that is really docx, or a web page saved
+as `.txt`, still reads with the right reader."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+SUFFIX_KIND = {
+    ".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".shtml": "html",
+    ".xhtml": "html", ".doc": "ole2", ".wps": "ole2", ".rtf": "rtf", ".ofd": "ofd",
+}
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """One of docx, pdf, html, ole2, rtf, ofd, zip (another zip-based format) or text."""
+    head = data[:1024]
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return _zip_kind(data)
+    if head.lstrip(b"\r\n\t \xef\xbb\xbf")[:5] == b"%PDF-" or b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(OLE2):
+        return "ole2"
+    if head.lstrip(b"\xef\xbb\xbf\r\n\t ").startswith(b"{\\rtf"):
+        return "rtf"  # Word and WPS "save as .doc" often writes RTF
+    if _looks_html(head):
+        return "html"
+    if not data.strip() and suffix in SUFFIX_KIND:
+        return SUFFIX_KIND[suffix]  # an empty .docx/.pdf gets that format's own "empty" message
+    return "text"
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return "docx"  # a truncated zip: let the docx reader say it is damaged
+    if "word/document.xml" in names:
+        return "docx"
+    if "OFD.xml" in names or "ofd.xml" in names:
+        return "ofd"
+    return "zip"
+
+
+def _looks_html(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore")
+    return bool(HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")))
