@@ -5,7 +5,7 @@ A source that cannot be read becomes a Result with an error; it never stops the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from checker.checks import run_checks
 from checker.errors import InputError, PackError, UsageError
@@ -31,7 +31,8 @@ def load_baseline(path: str, encoding: str | None = None) -> Document:
 
 
 def audit_source(path: str, pack: Pack | None, encoding: str | None = None, fail_under: float | None = None,
-                 baseline: Document | None = None, level: str = "auto") -> Result:
+                 baseline: Document | None = None, level: str = "auto",
+                 adjust: Callable[[Pack], Pack] | None = None) -> Result:
     """Never raises for one bad document: its problem becomes the Result's error, and the batch goes on.
 
     With pack None, the pack is chosen for the document by rules/variants.yaml (--level auto or a level).
@@ -41,7 +42,7 @@ def audit_source(path: str, pack: Pack | None, encoding: str | None = None, fail
     except InputError as exc:
         return Result(source=exc.source, pack=_ref(pack), error=("input", exc.reason))
     try:
-        return _audit_raw(raw, pack, fail_under, baseline, level)
+        return _audit_raw(raw, pack, fail_under, baseline, level, adjust)
     except (UsageError, PackError):
         raise
     except RecursionError:
@@ -62,12 +63,14 @@ def audit_paths(paths: list[str], pack: Pack | None, encoding: str | None = None
 
 
 def _audit_raw(raw, pack: Pack | None, fail_under: float | None, baseline: Document | None = None,
-               level: str = "auto") -> Result:
+               level: str = "auto", adjust: Callable[[Pack], Pack] | None = None) -> Result:
     doc = build_document(raw)
     reason = ""
     if pack is None:
         pack_id, reason = choose(doc, level)
         pack = load_pack(pack_id)
+    if adjust is not None:
+        pack = adjust(pack)
     elements = evaluate(doc, pack)
     findings = run_checks(doc, pack, baseline)
     return Result(source=raw.source, pack=_ref(pack, reason), document=doc, elements=elements, findings=findings,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -47,27 +48,37 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--pack", "pack_name", default=None, metavar="NAME|PATH",
               help="规则包名称或目录（默认按 --level 为每份报告自动选择）。")
-@click.option("--level", type=click.Choice(LEVEL_CHOICES), default="auto", show_default=True,
-              help="报告层级：auto 按发文机关和标题自动判断，或指定层级。")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="输出格式。")
+@click.option("--level", type=click.Choice(LEVEL_CHOICES), default=None,
+              help="报告层级：auto（默认）按发文机关和标题自动判断，或指定层级。")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="输出格式（默认 text）。")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="写入文件（原子写入）。")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="N",
               help="总分低于 N 即不通过（默认取规则包的设定，fazhi-annual 为 60）。")
 @click.option("--exit-zero", is_flag=True, help="无论是否通过都以 0 退出（错误仍为 2）。")
 @click.option("--encoding", default=None, metavar="NAME", help="强制按此编码读取（默认自动识别）。")
-@click.option("--no-color", is_flag=True, help="不使用颜色（也可设置 NO_COLOR）。")
-@click.option("-v", "--verbose", is_flag=True, help="列出每个要素的全部证据。")
-@click.option("-q", "--quiet", is_flag=True, help="只输出汇总。")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="PATH",
               help="上一年度的报告：检查本年报告照搬上年文字的比例和段落（只能检查一份报告）。")
-def audit(paths: tuple[str, ...], pack_name: str | None, level: str, fmt: str, output: str | None, fail_under: float | None,
-          exit_zero: bool, encoding: str | None, no_color: bool, verbose: bool, quiet: bool,
-          baseline: str | None) -> int:
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
+              help="并行进程数（默认为 CPU 核数）。")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="PATH",
+              help="配置文件（默认从当前目录向上查找 .checker.yaml）。")
+@click.option("--isolated", is_flag=True, help="不读取任何配置文件。")
+@click.option("--no-color", is_flag=True, help="不使用颜色（也可设置 NO_COLOR）。")
+@click.option("-v", "--verbose", is_flag=True, help="列出每个要素的全部证据。")
+@click.option("-q", "--quiet", is_flag=True, help="只输出汇总，不显示进度条。")
+def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt: str | None, output: str | None,
+          fail_under: float | None, exit_zero: bool, encoding: str | None, baseline: str | None,
+          jobs: int | None, config_path: str | None, isolated: bool, no_color: bool, verbose: bool,
+          quiet: bool) -> int:
     """检查报告（文件、目录或 - 表示标准输入），输出差距报告。"""
-    from checker.audit import audit_paths, load_baseline
+    from checker import batch
+    from checker.audit import load_baseline
     from checker.packs.loader import load_pack
 
-    pack = load_pack(pack_name) if pack_name else None
+    config = _config(config_path, isolated)
+    fmt = fmt or config.format or "text"
+    if pack_name:
+        load_pack(pack_name)  # a bad --pack is a usage error before any document is read
     if encoding:
         _check_encoding(encoding)
     last_year = None
@@ -75,33 +86,67 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str, fmt: str, o
         if len(paths) != 1 or os.path.isdir(paths[0]):
             raise click.UsageError("--baseline 只能与一份报告一起使用（上年报告与本年报告一一对应）")
         last_year = load_baseline(baseline, encoding)
-    results = []
+    items = batch.plan(list(paths), config, pack_name, level, fail_under, encoding)
+    workers = 1 if last_year is not None or "-" in paths else (jobs or os.cpu_count() or 1)
     console = _console(output, no_color)
-    for result in audit_paths(list(paths), pack, encoding, fail_under, last_year, level):
-        results.append(result)
-        if result.error:
-            click.echo(f"checker: {result.source}: {result.error[1]}", err=True)
-        if fmt == "text" and not quiet:
-            from checker.render.text import render_result
+    results = []
+    with _progress(len(items), quiet or fmt != "text" and not output) as advance:
+        for result in batch.run(items, config, workers, last_year, advance):
+            results.append(result)
+            if result.error:
+                click.echo(f"checker: {result.source}: {result.error[1]}", err=True)
+            if fmt == "text" and not quiet:
+                from checker.render.text import render_result
 
-            render_result(console, result, verbose)
+                render_result(console, result, verbose)
+    text = _render(fmt, results, console, quiet)
+    if output:
+        from checker.output import write_atomic
+
+        write_atomic(output, text)
+    elif fmt != "text":
+        click.echo(text, nl=False)
+    return int(exit_code_for(results, exit_zero))
+
+
+def _render(fmt: str, results: list, console, quiet: bool) -> str:
     if fmt == "text":
         if len(results) > 1 or quiet:
             from checker.render.text import render_summary
 
             render_summary(console, results)
-        text = console.file.getvalue() if output else None
-    else:
-        from checker.render.json import render_json
+        return console.file.getvalue() if isinstance(console.file, io.StringIO) else ""
+    from checker.render.json import render_json
 
-        text = render_json(results)
-        if not output:
-            click.echo(text, nl=False)
-    if output and text is not None:
-        from checker.output import write_atomic
+    return render_json(results)
 
-        write_atomic(output, text)
-    return int(exit_code_for(results, exit_zero))
+
+def _config(path: str | None, isolated: bool):
+    from pathlib import Path
+
+    from checker.config import Config, find_config, load_config
+
+    if isolated:
+        return Config()
+    found = Path(path) if path else find_config()
+    if path and not found.is_file():
+        raise click.BadParameter(f"找不到配置文件 {path}", param_hint="--config")
+    return load_config(found) if found else Config()
+
+
+@contextmanager
+def _progress(total: int, quiet: bool):
+    """A progress bar on stderr for batches, only where a person watches (a terminal, not -q)."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("audit", total=total)
+        yield lambda: bar.advance(task)
 
 
 def _console(output: str | None, no_color: bool):
@@ -124,10 +169,12 @@ def _check_encoding(name: str) -> None:
 
 
 def _register() -> None:
+    from checker.cli_outline import outline
     from checker.cli_rules import explain, rules
 
     cli.add_command(rules)
     cli.add_command(explain)
+    cli.add_command(outline)
 
 
 _register()

@@ -194,12 +194,12 @@ def test_unknown_pack_name(capsys) -> None:
 
 
 def test_ctrl_c_style_abort_is_130(monkeypatch, capsys) -> None:
-    import checker.audit
+    import checker.batch
 
     def interrupted(*_a, **_k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(checker.audit, "audit_paths", interrupted)
+    monkeypatch.setattr(checker.batch, "run_job", interrupted)
     code, _, err = run_main(["audit", str(STRONG)], capsys)
     assert code == 130 and "中断" in err
 

@@ -62,7 +62,7 @@ def _element(e: ElementResult, verbose: bool) -> Group:
     details.add_column(overflow="fold")
     if e.status in ("pass", "partial"):
         for ev in e.evidence[: 3 if verbose else 1]:
-            where = f"第{ev.page}页第{ev.line}行" if ev.page else f"第{ev.line}行"
+            where = f"第{ev.page}页" if ev.page else f"第{ev.line}行"  # a PDF's lines are reflowed paragraphs
             details.add_row("", Text(where, style="cyan"), Text(ev.text, style="dim"))
     if e.status in ("partial", "fail"):
         details.add_row("", Text("问题", style="bold"), e.message)
@@ -117,3 +117,16 @@ def render_summary(console: Console, results: list[Result]) -> None:
     passed = sum(1 for r in results if r.passed)
     errors = sum(1 for r in results if r.error)
     console.print(f"共 {len(results)} 份：通过 {passed}，未通过 {len(results) - passed - errors}，错误 {errors}")
+    weakest = _weakest(results)
+    if weakest:
+        console.print("最常缺失或薄弱：" + "；".join(f"{title} {n} 份" for title, n in weakest))
+
+
+def _weakest(results: list[Result], top: int = 5) -> list[tuple[str, int]]:
+    """Elements most often failed or weak across the batch: where a 司法局 should train its writers first."""
+    counts: dict[str, int] = {}
+    for r in results:
+        for e in r.elements:
+            if e.status in ("fail", "partial") and e.weight > 0:
+                counts[e.title] = counts.get(e.title, 0) + 1
+    return sorted(counts.items(), key=lambda kv: -kv[1])[:top]

@@ -1,0 +1,62 @@
+"""Many documents at once: each one is a Job with its own settings (from the config's per-path entries), run in
+worker processes when --jobs > 1, reported back in the order given whatever the parallelism."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from checker.config import Config
+from checker.errors import InputError
+from checker.model import Document, Result
+
+
+@dataclass(frozen=True)
+class Job:
+    source: str
+    pack: str | None
+    level: str
+    fail_under: float | None
+    encoding: str | None
+
+
+def plan(paths: list[str], config: Config, pack: str | None, level: str | None, fail_under: float | None,
+         encoding: str | None) -> list[Job | Result]:
+    """One Job per document (command-line options over the config), or an error Result for a bad path."""
+    from checker.read import expand_paths
+
+    out: list[Job | Result] = []
+    for item in expand_paths(paths):
+        if isinstance(item, InputError):
+            out.append(Result(source=item.source, error=("input", item.reason)))
+            continue
+        settings = config.settings_for(item)
+        out.append(Job(item, pack or settings.pack, level or settings.level,
+                       fail_under if fail_under is not None else settings.fail_under, encoding))
+    return out
+
+
+def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Document | None = None,
+        progress: Callable[[], None] | None = None) -> Iterator[Result]:
+    """Results in input order; a worker's failure on one document never stops the others."""
+    if jobs <= 1 or len(items) <= 1:
+        for item in items:
+            yield item if isinstance(item, Result) else run_job(item, config, baseline)
+            if progress:
+                progress()
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [None if isinstance(item, Result) else pool.submit(run_job, item, config) for item in items]
+        for item, future in zip(items, futures):
+            yield item if future is None else future.result()
+            if progress:
+                progress()
+
+
+def run_job(job: Job, config: Config, baseline: Document | None = None) -> Result:
+    from checker.audit import audit_source
+    from checker.packs.loader import load_pack
+
+    pack = load_pack(job.pack) if job.pack else None
+    return audit_source(job.source, pack, job.encoding, job.fail_under, baseline, job.level, config.apply)

@@ -1,0 +1,108 @@
+"""Configuration discovery and errors, per-path settings, and batches that keep their order in parallel."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+from checker.config import find_config, load_config
+from checker.errors import PackError
+from tests.conftest import SEEDS
+from tests.helpers import invoke
+
+
+def run_main(args: list[str], capsys) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as info:
+        main(args)
+    captured = capsys.readouterr()
+    return info.value.code, captured.out, captured.err
+
+
+def project(tmp_path: Path, config: str) -> Path:
+    (tmp_path / ".checker.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "departments").mkdir()
+    (tmp_path / "drafts").mkdir()
+    shutil.copy(next(SEEDS.glob("000_*.txt")), tmp_path / "drafts" / "county.txt")
+    shutil.copy(next(SEEDS.glob("000_*.txt")), tmp_path / "departments" / "bureau.txt")
+    return tmp_path
+
+
+def test_config_is_found_by_walking_up(tmp_path: Path) -> None:
+    root = project(tmp_path, "fail_under: 95\n")
+    assert find_config(root / "drafts") == root / ".checker.yaml"
+
+
+def test_config_settings_apply_and_the_command_line_wins(tmp_path: Path, monkeypatch) -> None:
+    root = project(tmp_path, "format: json\nfail_under: 95\ndisable: [problem-causes]\n"
+                             "paths:\n  - match: 'departments/**'\n    level: department\n")
+    monkeypatch.chdir(root / "drafts")
+    run = invoke("audit", str(root))
+    docs = {Path(d["path"]).name: d for d in json.loads(run.out)["documents"]}
+    assert docs["bureau.txt"]["pack"]["id"] == "fazhi-department"
+    assert docs["county.txt"]["pack"]["id"] == "fazhi-annual"
+    status = {e["id"]: e["status"] for e in docs["county.txt"]["elements"]}
+    assert status["problem-causes"] == "skip"
+    assert any("低于及格线 95" in r for r in docs["county.txt"]["reasons"])
+    run = invoke("audit", "--format", "json", "--fail-under", "10", "--level", "county", str(root))
+    docs = {Path(d["path"]).name: d for d in json.loads(run.out)["documents"]}
+    assert docs["bureau.txt"]["pack"]["id"] == "fazhi-annual" and docs["county.txt"]["passed"]
+
+
+def test_isolated_and_explicit_config(tmp_path: Path, monkeypatch) -> None:
+    root = project(tmp_path, "format: json\n")
+    monkeypatch.chdir(root)
+    assert invoke("audit", "--isolated", "--no-color", "drafts").out.lstrip().startswith("╭")
+    other = tmp_path / "other.yaml"
+    other.write_text("fail_under: 99\n", encoding="utf-8")
+    run = invoke("audit", "--config", str(other), "--format", "json", "drafts")
+    assert "低于及格线 99" in run.out
+
+
+@pytest.mark.parametrize(("text", "where", "what"), [
+    ("fail_undr: 70\n", ":1:", 'did you mean "fail_under"'),
+    ("level: villages\n", ":1:", "villages"),
+    ("paths:\n  - level: county\n", ":2:", 'missing "match"'),
+    ("severity: {signoff: fatal}\n", ":1:", "severity"),
+    ("format: [json\n", ":2:", "YAML syntax error"),
+])
+def test_bad_config_is_an_exit_two_error_naming_file_and_line(tmp_path: Path, capsys, text, where, what) -> None:
+    config = tmp_path / ".checker.yaml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(PackError):
+        load_config(config)
+    code, _, err = run_main(["audit", "--config", str(config), str(next(SEEDS.glob("001_*.txt")))], capsys)
+    assert code == 2 and f".checker.yaml{where}" in err and what in err and "Traceback" not in err
+
+
+def test_missing_config_file(capsys) -> None:
+    code, _, err = run_main(["audit", "--config", "no/such.yaml", str(SEEDS)], capsys)
+    assert code == 2 and "no/such.yaml" in err
+
+
+def test_parallel_batch_keeps_order_and_verdicts(tmp_path: Path) -> None:
+    for i in range(6):
+        for seed in SEEDS.glob("*.txt"):
+            shutil.copy(seed, tmp_path / f"{i}-{seed.name}")
+    serial = json.loads(invoke("audit", "--format", "json", "--jobs", "1", str(tmp_path)).out)["documents"]
+    parallel = json.loads(invoke("audit", "--format", "json", "--jobs", "2", str(tmp_path)).out)["documents"]
+    assert [d["path"] for d in parallel] == sorted(str(p) for p in tmp_path.iterdir())
+    assert [(d["path"], d["score"], d["passed"]) for d in parallel] == \
+        [(d["path"], d["score"], d["passed"]) for d in serial]
+
+
+def test_a_bad_file_in_a_parallel_batch(tmp_path: Path) -> None:
+    shutil.copy(next(SEEDS.glob("001_*.txt")), tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_bytes(b"")
+    shutil.copy(next(SEEDS.glob("001_*.txt")), tmp_path / "c.txt")
+    run = invoke("audit", "--format", "json", "--jobs", "2", str(tmp_path))
+    data = json.loads(run.out)
+    assert run.code == 2 and data["summary"] == {"documents": 3, "passed": 2, "failed": 0, "errors": 1}
+
+
+def test_batch_summary_names_the_weakest_elements() -> None:
+    run = invoke("audit", "--no-color", "-q", str(SEEDS))
+    assert "最常缺失或薄弱" in run.out and "原因分析" in run.out
