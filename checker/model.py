@@ -42,6 +42,7 @@ class RawText:
     encoding: str
     kind: str
     page_starts: tuple[int, ...] = ()
+    properties: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class Document:
     content: Span | None = None
     chrome: tuple[Span, ...] = ()
     page_starts: tuple[int, ...] = ()
+    properties: tuple[tuple[str, str], ...] = ()
 
     def page(self, offset: int) -> int | None:
         """1-based page of a normalised offset, for sources that have pages (PDF); else None."""

@@ -427,3 +427,22 @@ def test_pdf_without_the_extra_says_how_to_install(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(InputError, match=r"pip install 'fazhi-checker\[pdf\]'"):
         read_source(str(FORMATS / "000.pdf"))
+
+
+def test_docx_core_properties_are_metadata_not_text(tmp_path) -> None:
+    import docx as python_docx
+
+    from checker.read import read_source
+    from checker.structure import build_document
+
+    document = python_docx.Document()
+    document.core_properties.title = "属性标题"
+    document.core_properties.author = "县司法局"
+    document.add_paragraph("某县2024年度法治政府建设情况的报告")
+    document.add_paragraph("2024年，全县办理行政复议案件23件。")
+    path = tmp_path / "draft.docx"
+    document.save(str(path))
+    doc = build_document(read_source(str(path)))
+    props = dict(doc.properties)
+    assert props["title"] == "属性标题" and props["author"] == "县司法局" and "modified" in props
+    assert "属性标题" not in doc.text

@@ -33,11 +33,20 @@ def read_docx(source: str, data: bytes, max_bytes: int = 0) -> RawText:
     try:
         document = docx.Document(io.BytesIO(data))
         lines = _Extractor(document).lines()
+        properties = _properties(document.core_properties)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - any damage inside the package is one line for the user
         raise InputError(source, f"Word 文档已损坏或不完整，无法读取（{_why(exc)}）") from None
-    return RawText(source=source, text="\n".join(lines) + "\n", encoding="docx", kind="docx")
+    return RawText(source=source, text="\n".join(lines) + "\n", encoding="docx", kind="docx",
+                   properties=properties)
+
+
+def _properties(core) -> tuple[tuple[str, str], ...]:
+    """Word's core properties (title, author, last modified) as metadata; never part of the report's text."""
+    found = (("title", core.title), ("author", core.author),
+             ("modified", core.modified.isoformat() if core.modified else None))
+    return tuple((key, str(value).strip()) for key, value in found if value and str(value).strip())
 
 
 def _why(exc: Exception) -> str:

@@ -37,6 +37,7 @@ def outline_dict(doc: Document) -> dict:
         "level": meta.level,
         "year": meta.year,
         "published": meta.published,
+        "properties": dict(doc.properties),
         "genre": meta.genre,
         "signoff": signoff,
         "sections": [_section(doc, s) for s in doc.sections],
@@ -83,6 +84,9 @@ def render_outline_tree(console: Console, item: dict, max_depth: int = 3) -> Non
     tree.add(f"类型：{escape(GENRE_NAMES.get(item['genre'], item['genre']))}")
     if item.get("published"):
         tree.add(f"发布时间：{escape(item['published'])}")
+    if item.get("properties"):
+        words = {"title": "标题", "author": "作者", "modified": "修改时间"}
+        tree.add("文件属性：" + "　".join(f"{words.get(k, k)} {escape(v)}" for k, v in item["properties"].items()))
     signoff = item.get("signoff")
     if signoff:
         label = "落款" if signoff["kind"] == "end" else "署名"

@@ -43,6 +43,7 @@ def build_document(raw: RawText) -> Document:
         source=raw.source, kind=raw.kind, encoding=raw.encoding, raw=raw.text, text=text, offsets=offsets,
         sections=build_tree(headings, content_end), meta=meta, content=Span(content_start, content_end),
         chrome=tuple(Span(s, s + len(line)) for s, line in chrome), page_starts=raw.page_starts,
+        properties=raw.properties,
     )
 
 
