@@ -87,7 +87,8 @@ def test_each_seed_is_judged_by_the_right_variant(seed: str, pack: str) -> None:
 def test_level_option_picks_by_name() -> None:
     doc = build_document(read_source(str(next(SEEDS.glob("000_*.txt")))))
     assert choose(doc, "department")[0] == "fazhi-department"
-    assert choose(doc, "city")[0] == "fazhi-annual"
+    assert choose(doc, "city")[0] == "fazhi-city"
+    assert choose(doc, "county")[0] == "fazhi-annual"
 
 
 def test_variants_file_names_real_packs() -> None:
