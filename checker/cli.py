@@ -17,7 +17,7 @@ from checker.errors import CheckerError, PackError
 from checker.exitcodes import ExitCode, exit_code_for
 from checker.model import LEVELS
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github", "csv", "xlsx")
 LEVEL_CHOICES = ("auto", *LEVELS)
 
 
@@ -75,8 +75,12 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
     from checker.audit import load_baseline
     from checker.packs.loader import load_pack
 
+    from checker.render.registry import check_available
+
     config = _config(config_path, isolated)
     fmt = fmt or config.format or "text"
+    if fmt != "text":
+        check_available(fmt)  # e.g. xlsx without openpyxl: say so before auditing anything
     if pack_name:
         load_pack(pack_name)  # a bad --pack is a usage error before any document is read
     if encoding:
@@ -104,21 +108,24 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
         from checker.output import write_atomic
 
         write_atomic(output, text)
+    elif isinstance(text, bytes):
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.flush()
     elif fmt != "text":
         click.echo(text, nl=False)
     return int(exit_code_for(results, exit_zero))
 
 
-def _render(fmt: str, results: list, console, quiet: bool) -> str:
+def _render(fmt: str, results: list, console, quiet: bool) -> str | bytes:
     if fmt == "text":
         if len(results) > 1 or quiet:
             from checker.render.text import render_summary
 
             render_summary(console, results)
         return console.file.getvalue() if isinstance(console.file, io.StringIO) else ""
-    from checker.render.json import render_json
+    from checker.render.registry import FORMATS as RENDERERS
 
-    return render_json(results)
+    return RENDERERS[fmt](results)
 
 
 def _config(path: str | None, isolated: bool):

@@ -34,7 +34,7 @@ SETTINGS = (
 )
 FIELDS = SETTINGS + (
     Field("format", "choice", "the default output format", choices=("text", "json", "markdown", "html", "sarif",
-                                                                    "junit", "github", "csv"), example="json"),
+                                                                    "junit", "github", "csv", "xlsx"), example="json"),
     Field("disable", "str_list", "element or check ids not judged", default=(), example="[repetition]"),
     Field("severity", "any", "element or check id → severity", default=None, example="{signoff: required}"),
     Field("paths", "any", "per-path settings: [{match: GLOB, level|pack|fail_under: …}]", default=None),

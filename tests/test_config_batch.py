@@ -106,3 +106,24 @@ def test_a_bad_file_in_a_parallel_batch(tmp_path: Path) -> None:
 def test_batch_summary_names_the_weakest_elements() -> None:
     run = invoke("audit", "--no-color", "-q", str(SEEDS))
     assert "最常缺失或薄弱" in run.out and "原因分析" in run.out
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "sarif", "junit", "github", "csv", "xlsx"])
+def test_every_format_through_the_command_line(tmp_path: Path, fmt: str) -> None:
+    pytest.importorskip("openpyxl") if fmt == "xlsx" else None
+    out = tmp_path / f"report.{fmt}"
+    run = invoke("audit", "--format", fmt, "--output", str(out), str(SEEDS))
+    assert run.code == 1 and out.stat().st_size > 1000
+    data = out.read_bytes()
+    if fmt == "csv":
+        assert data.startswith(b"\xef\xbb\xbf")
+    elif fmt == "xlsx":
+        assert data.startswith(b"PK")
+    else:
+        assert "原因分析" in data.decode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+
+
+def test_binary_format_to_stdout(capsys) -> None:
+    code, _, _ = run_main(["audit", "--format", "csv", "--exit-zero", str(next(SEEDS.glob("001_*.txt")))], capsys)
+    assert code == 0

@@ -1,0 +1,56 @@
+"""GitHub Actions workflow commands: one `::error|warning|notice file=…,line=…,col=…,title=…::message` line per
+missing or weak element and per defect finding, so they show as annotations on the pull request's files.
+Escaping follows the runner's rules: in the message % CR LF; in properties also : and ,. A pure function."""
+
+from __future__ import annotations
+
+from checker.model import Result
+from checker.render.json import document_dict
+
+STATUS_WORDS = {"pass": "具备", "partial": "薄弱", "fail": "缺失", "skip": "不适用"}
+SEVERITY_WORDS = {"required": "必备", "recommended": "应有", "advisory": "建议"}
+FAIL_LEVELS = {"required": "error", "recommended": "warning", "advisory": "notice"}
+PARTIAL_LEVELS = {"required": "warning", "recommended": "notice", "advisory": "notice"}
+FINDING_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value) -> str:
+    return str(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, message: str, **props) -> str:
+    given = ",".join(f"{key}={escape_property(value)}" for key, value in props.items() if value is not None)
+    return f"::{level} {given}::{escape_data(message)}" if given else f"::{level}::{escape_data(message)}"
+
+
+def render_github(results: list[Result]) -> str:
+    lines: list[str] = []
+    for result in results:
+        d = document_dict(result)
+        path = d["path"]
+        if d["error"]:
+            lines.append(command("error", f"无法检查：{d['error']['message']}", file=path, title="checker：无法检查"))
+            continue
+        for el in d["elements"]:
+            if el["status"] not in ("fail", "partial"):
+                continue
+            levels = FAIL_LEVELS if el["status"] == "fail" else PARTIAL_LEVELS
+            ev = el["evidence"][0] if el["evidence"] else None
+            title = f"{el['title']}（{SEVERITY_WORDS.get(el['severity'], el['severity'])}）{STATUS_WORDS[el['status']]}"
+            message = f"{el['message']}\n建议：{el['suggestion']}"
+            if el["basis"]:
+                message += "\n依据：" + "；".join(el["basis"])
+            lines.append(command(levels.get(el["severity"], "warning"), message, file=path,
+                                 line=ev["line"] if ev else 1, col=ev["column"] if ev else 1, title=title))
+        for f in d["findings"]:
+            message = f["message"] + (f"\n建议：{f['suggestion']}" if f["suggestion"] else "")
+            lines.append(command(FINDING_LEVELS.get(f["severity"], "warning"), message, file=path,
+                                 line=f["line"], col=f["column"], title=f"文字问题 {f['check']}"))
+        if not d["passed"]:
+            lines.append(command("error", f"得分 {d['score']:g}（{d['grade']}）：" + ("；".join(d["reasons"]) or "未通过"),
+                                 file=path, title="法治政府建设年度报告未通过检查"))
+    return "\n".join(lines) + ("\n" if lines else "")

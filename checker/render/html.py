@@ -1,0 +1,237 @@
+"""One self-contained HTML file a reviewer opens in a browser: inline CSS, a few lines of inline JS for sorting, no
+network. A summary matrix (documents × elements, colour-coded, sortable) links to each document's gap report with its
+evidence quoted. A pure function of the results; all text is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from checker import __version__
+from checker.model import Result
+from checker.render.json import document_dict
+
+STATUS_WORDS = {"pass": "具备", "partial": "薄弱", "fail": "缺失", "skip": "不适用"}
+STATUS_MARKS = {"pass": "✔", "partial": "◐", "fail": "✘", "skip": "–"}
+SEVERITY_WORDS = {"required": "必备", "recommended": "应有", "advisory": "建议"}
+FINDING_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
+LEVEL_WORDS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）", "department": "部门"}
+_SEVERITY_ORDER = {"required": 0, "recommended": 1, "advisory": 2}
+
+CSS = """
+:root{--pass:#1a7f37;--pass-bg:#dafbe1;--partial:#9a6700;--partial-bg:#fff8c5;--fail:#cf222e;--fail-bg:#ffebe9;
+--skip:#6e7781;--skip-bg:#f6f8fa;--line:#d0d7de;--muted:#57606a;--accent:#0969da}
+*{box-sizing:border-box}
+body{margin:0;padding:24px 32px 64px;font:14px/1.6 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC",
+"Microsoft YaHei",system-ui,sans-serif;color:#1f2328;background:#f6f8fa}
+main{max-width:1280px;margin:0 auto}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:0}h3{font-size:15px;margin:20px 0 8px}
+.sub{color:var(--muted);margin:0 0 16px}
+.cards{display:flex;gap:12px;margin:0 0 20px;flex-wrap:wrap}
+.card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 18px;min-width:110px}
+.card b{display:block;font-size:22px}.card span{color:var(--muted)}
+.wrap{overflow-x:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
+table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+.matrix th{background:#f6f8fa;font-weight:600;white-space:nowrap;position:sticky;top:0}
+.matrix th.el{writing-mode:vertical-rl;text-orientation:upright;letter-spacing:1px;padding:8px 4px;
+vertical-align:bottom;text-align:center;font-weight:500;max-height:9em}
+.matrix th.sortable{cursor:pointer;user-select:none}.matrix th.sortable:hover{color:var(--accent)}
+.matrix th.sortable::after{content:" ⇅";color:#8c959f}
+.matrix th[aria-sort=ascending]::after{content:" ▲"}.matrix th[aria-sort=descending]::after{content:" ▼"}
+.matrix td{vertical-align:middle}
+.matrix td.st{text-align:center;padding:6px 2px;width:26px;font-weight:700}
+.matrix td.num{text-align:right;font-variant-numeric:tabular-nums}
+.matrix tr:hover td{filter:brightness(.97)}
+.matrix td.file a{color:var(--accent);text-decoration:none;word-break:break-all}
+.st-pass{color:var(--pass);background:var(--pass-bg)}.st-partial{color:var(--partial);background:var(--partial-bg)}
+.st-fail{color:var(--fail);background:var(--fail-bg)}.st-skip{color:var(--skip);background:var(--skip-bg)}
+.st-none{background:#fff}
+.badge{display:inline-block;border-radius:12px;padding:0 10px;font-size:12px;font-weight:600;white-space:nowrap}
+.ok{color:var(--pass);background:var(--pass-bg)}.bad{color:var(--fail);background:var(--fail-bg)}
+.err{color:#fff;background:var(--fail)}
+.legend{color:var(--muted);font-size:12px;margin:8px 0 28px}
+.legend span{display:inline-block;padding:0 6px;border-radius:4px;margin-right:6px}
+section.doc{background:#fff;border:1px solid var(--line);border-radius:8px;padding:18px 22px;margin:0 0 20px}
+section.doc.failed{border-left:4px solid var(--fail)}section.doc.passed{border-left:4px solid var(--pass)}
+.doc header{display:flex;justify-content:space-between;gap:16px;align-items:flex-start;flex-wrap:wrap}
+.path{color:var(--muted);font-size:12px;word-break:break-all}
+.score{font-size:28px;font-weight:700;line-height:1}.score small{font-size:14px;color:var(--muted);font-weight:400}
+.meta{color:var(--muted);margin:6px 0}.reasons{margin:6px 0;padding-left:20px;color:var(--fail)}
+.gap{border:1px solid var(--line);border-radius:6px;margin:10px 0;overflow:hidden}
+.gap>div.t{padding:6px 12px;font-weight:600;display:flex;gap:8px;align-items:center}
+.gap dl{margin:0;padding:6px 12px 10px;display:grid;grid-template-columns:3em 1fr;gap:4px 8px}
+.gap dt{color:var(--muted);font-weight:600}.gap dd{margin:0}
+.gap code,.doc code{font-size:12px;color:var(--muted);font-weight:400}
+blockquote{margin:2px 0;padding:2px 10px;border-left:3px solid var(--line);color:#424a53;background:#f6f8fa}
+blockquote .ln{color:var(--accent);font-size:12px;margin-right:6px}
+details{margin:12px 0}summary{cursor:pointer;color:var(--muted)}
+.findings td.sev{white-space:nowrap}.findings td.ln{white-space:nowrap;color:var(--accent)}
+.sev-error{color:var(--fail);font-weight:600}.sev-warning{color:var(--partial);font-weight:600}
+.sev-info{color:var(--skip)}
+footer{color:var(--muted);font-size:12px;text-align:center;margin-top:24px}
+a.top{font-size:12px;color:var(--accent);text-decoration:none}
+@media print{body{background:#fff;padding:0}.matrix th{position:static}section.doc{break-inside:avoid-page}}
+"""
+
+JS = """
+document.querySelectorAll('table.matrix th.sortable').forEach(function(th){
+ th.addEventListener('click',function(){
+  var table=th.closest('table'),body=table.tBodies[0],col=th.cellIndex,num=th.dataset.type==='num';
+  var dir=th.getAttribute('aria-sort')==='descending'?1:-1;
+  table.querySelectorAll('th[aria-sort]').forEach(function(h){h.removeAttribute('aria-sort')});
+  th.setAttribute('aria-sort',dir===1?'ascending':'descending');
+  var rows=Array.prototype.slice.call(body.rows);
+  rows.sort(function(a,b){
+   var x=a.cells[col].dataset.v,y=b.cells[col].dataset.v;
+   if(num){x=x===''?-1:+x;y=y===''?-1:+y;return (x-y)*dir}
+   return x.localeCompare(y,'zh')*dir});
+  rows.forEach(function(r){body.appendChild(r)});
+ });
+});
+"""
+
+
+def render_html(results: list[Result]) -> str:
+    docs = [document_dict(r) for r in results]
+    columns = _columns(docs)
+    passed = sum(1 for d in docs if d["passed"])
+    errors = sum(1 for d in docs if d["error"])
+    parts = ['<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             '<meta name="generator" content="checker ' + e(__version__) + '">',
+             "<title>法治政府建设年度报告检查结果</title>", f"<style>{CSS}</style>", "</head>",
+             '<body>\n<main>\n<h1 id="top">法治政府建设年度报告检查结果</h1>',
+             f'<p class="sub">共 {len(docs)} 份报告；点击表头按得分、等级或文件名排序，点击文件名查看差距报告。</p>',
+             '<div class="cards">', _card(len(docs), "份报告"), _card(passed, "通过"),
+             _card(len(docs) - passed - errors, "未通过"), _card(errors, "无法检查"), "</div>",
+             _matrix(docs, columns), _legend()]
+    parts += [_document(i, d) for i, d in enumerate(docs, 1)]
+    parts += [f"<footer>由 checker {e(__version__)} 生成</footer>", "</main>", f"<script>{JS}</script>",
+              "</body>\n</html>\n"]
+    return "\n".join(parts)
+
+
+def e(value) -> str:
+    return escape(str(value), quote=True)
+
+
+def _card(n: int, label: str) -> str:
+    return f'<div class="card"><b>{n}</b><span>{e(label)}</span></div>'
+
+
+def _columns(docs: list[dict]) -> list[tuple[str, str]]:
+    """Element columns in pack order, the union over the batch (packs may differ per document)."""
+    seen: dict[str, str] = {}
+    for d in docs:
+        for el in d["elements"]:
+            seen.setdefault(el["id"], el["title"])
+    return list(seen.items())
+
+
+def _matrix(docs: list[dict], columns: list[tuple[str, str]]) -> str:
+    head = ['<th class="sortable" data-type="num">#</th>', '<th class="sortable">文件</th>',
+            '<th class="sortable" data-type="num">得分</th>', '<th class="sortable">等级</th>',
+            '<th class="sortable">结论</th>']
+    head += [f'<th class="el" title="{e(eid)}">{e(title)}</th>' for eid, title in columns]
+    rows = []
+    for i, d in enumerate(docs, 1):
+        label = d["title"] or d["path"]
+        cells = [f'<td class="num" data-v="{i}">{i}</td>',
+                 f'<td class="file" data-v="{e(d["path"])}"><a href="#doc-{i}" title="{e(d["path"])}">{e(label)}</a>'
+                 + (f'<div class="path">{e(d["path"])}</div>' if d["title"] else "") + "</td>"]
+        if d["error"]:
+            cells += ['<td class="num" data-v=""></td>', '<td data-v=""></td>',
+                      '<td data-v="无法检查"><span class="badge err">无法检查</span></td>']
+            if columns:
+                cells.append(f'<td colspan="{len(columns)}" class="st-none">{e(d["error"]["message"])}</td>')
+        else:
+            verdict = "通过" if d["passed"] else "未通过"
+            badge = "ok" if d["passed"] else "bad"
+            cells += [f'<td class="num" data-v="{d["score"]}"><b>{d["score"]:g}</b></td>',
+                      f'<td data-v="{e(d["grade"])}">{e(d["grade"])}</td>',
+                      f'<td data-v="{verdict}"><span class="badge {badge}">{verdict}</span></td>']
+            by_id = {el["id"]: el for el in d["elements"]}
+            for eid, title in columns:
+                el = by_id.get(eid)
+                if el is None:
+                    cells.append('<td class="st st-none"></td>')
+                    continue
+                tip = f"{el['title']}（{SEVERITY_WORDS.get(el['severity'], '')}）：{STATUS_WORDS[el['status']]}"
+                cells.append(f'<td class="st st-{el["status"]}" title="{e(tip)}" data-status="{el["status"]}">'
+                             f'{STATUS_MARKS[el["status"]]}</td>')
+        rows.append(f'<tr id="row-{i}">' + "".join(cells) + "</tr>")
+    return ('<div class="wrap"><table class="matrix" id="summary"><thead><tr>' + "".join(head)
+            + "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>")
+
+
+def _legend() -> str:
+    items = "".join(f'<span class="st-{s}">{STATUS_MARKS[s]} {STATUS_WORDS[s]}</span>' for s in STATUS_WORDS)
+    return f'<p class="legend">{items}　鼠标悬停在格子上可看要素名称和级别。</p>'
+
+
+def _document(i: int, d: dict) -> str:
+    if d["error"]:
+        return (f'<section class="doc failed" id="doc-{i}"><header><div><h2>{e(d["path"])}</h2></div>'
+                f'<span class="badge err">无法检查</span></header><p>{e(d["error"]["message"])}</p>'
+                '<a class="top" href="#top">↑ 返回汇总</a></section>')
+    verdict = "通过" if d["passed"] else "未通过"
+    out = [f'<section class="doc {"passed" if d["passed"] else "failed"}" id="doc-{i}">', "<header><div>",
+           f'<h2>{e(d["title"] or "（未识别到标题）")}</h2><div class="path">{e(d["path"])}</div>',
+           f'<div class="meta">机关：{e(d["body"] or "未识别")}　层级：{e(LEVEL_WORDS.get(d["level"] or "", "未识别"))}'
+           f'　年度：{e(d["year"] or "未识别")}'
+           + (f'　规则包：{e(d["pack"]["id"])} {e(d["pack"]["version"])}' if d["pack"] else "") + "</div>"]
+    if d["pack"] and d["pack"].get("reason"):
+        out.append(f'<div class="meta" style="font-size:12px">选择依据：{e(d["pack"]["reason"])}</div>')
+    out.append("</div>")
+    out.append(f'<div style="text-align:right"><div class="score">{d["score"]:g}'
+               f'<small> 分 · {e(d["grade"])}</small></div>'
+               f'<span class="badge {"ok" if d["passed"] else "bad"}">{verdict}</span></div></header>')
+    if d["reasons"]:
+        out.append('<ul class="reasons">' + "".join(f"<li>{e(r)}</li>" for r in d["reasons"]) + "</ul>")
+    gaps = sorted((el for el in d["elements"] if el["status"] in ("fail", "partial")),
+                  key=lambda el: (el["status"] != "fail", _SEVERITY_ORDER.get(el["severity"], 9)))
+    if gaps:
+        out.append(f"<h3>需要补写的要素（缺失 {sum(1 for g in gaps if g['status'] == 'fail')} 项，"
+                   f"薄弱 {sum(1 for g in gaps if g['status'] == 'partial')} 项）</h3>")
+        out += [_gap(el) for el in gaps]
+    ok = [el for el in d["elements"] if el["status"] in ("pass", "skip")]
+    if ok:
+        out.append(f"<details><summary>具备或不适用的要素（{len(ok)} 项）及原文</summary>")
+        out += [_gap(el) for el in ok]
+        out.append("</details>")
+    if d["findings"]:
+        out.append(f"<h3>文字问题（{len(d['findings'])} 处）</h3>")
+        out.append('<div class="wrap"><table class="findings"><thead><tr><th>位置</th><th>级别</th><th>原文</th>'
+                   "<th>问题</th><th>建议</th></tr></thead><tbody>")
+        for f in d["findings"]:
+            out.append(f'<tr><td class="ln">第{f["line"]}行第{f["column"]}列</td>'
+                       f'<td class="sev sev-{e(f["severity"])}">'
+                       f'{e(FINDING_WORDS.get(f["severity"], f["severity"]))}</td>'
+                       f'<td>{e(f["text"])}</td><td>{e(f["message"])}<br><code>{e(f["check"])}</code></td>'
+                       f'<td>{e(f["suggestion"])}</td></tr>')
+        out.append("</tbody></table></div>")
+    out.append('<p><a class="top" href="#top">↑ 返回汇总</a></p></section>')
+    return "\n".join(out)
+
+
+def _gap(el: dict) -> str:
+    status = el["status"]
+    out = [f'<div class="gap" data-element="{e(el["id"])}" data-status="{status}">',
+           (f'<div class="t st-{status}">{STATUS_MARKS[status]} {e(el["title"])}'
+            f'<span>（{e(SEVERITY_WORDS.get(el["severity"], ""))}）{STATUS_WORDS[status]}</span>'
+            f'<code>{e(el["id"])}</code></div><dl>')]
+    if status in ("fail", "partial"):
+        out.append(f"<dt>问题</dt><dd>{e(el['message'])}</dd><dt>建议</dt><dd>{e(el['suggestion'])}</dd>")
+        if el["basis"]:
+            out.append("<dt>依据</dt><dd>" + "<br>".join(e(b) for b in el["basis"]) + "</dd>")
+    if el["evidence"]:
+        quotes = "".join(f'<blockquote><span class="ln">{_where(ev)}</span>{e(ev["text"])}</blockquote>'
+                         for ev in el["evidence"][:3])
+        out.append(f"<dt>原文</dt><dd>{quotes}</dd>")
+    out.append("</dl></div>")
+    return "".join(out)
+
+
+def _where(ev: dict) -> str:
+    page = f"第{ev['page']}页" if ev.get("page") else ""
+    return f"{page}第{ev['line']}行"

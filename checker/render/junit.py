@@ -1,0 +1,94 @@
+"""JUnit XML for CI test reports: one <testsuite> per document, one <testcase> per document × element (a missing
+element fails; a weak one fails when the element is required; an element that does not apply is skipped), one per
+defect finding of severity error, and one for the document's gate verdict. A document that could not be read is a
+suite with a single errored case. A pure function of the results."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from checker.model import Result
+from checker.render.json import document_dict
+
+STATUS_WORDS = {"pass": "具备", "partial": "薄弱", "fail": "缺失", "skip": "不适用"}
+SEVERITY_WORDS = {"required": "必备", "recommended": "应有", "advisory": "建议"}
+# XML 1.0 cannot carry most control characters, even escaped; a document's text may contain them.
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def render_junit(results: list[Result]) -> str:
+    root = ET.Element("testsuites", name="checker")
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for result in results:
+        suite = _suite(document_dict(result))
+        for key in totals:
+            totals[key] += int(suite.get(key))
+        root.append(suite)
+    for key, value in totals.items():
+        root.set(key, str(value))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _x(value) -> str:
+    return _INVALID_XML.sub("\ufffd", str(value))
+
+
+def _suite(d: dict) -> ET.Element:
+    suite = ET.Element("testsuite", name=_x(d["path"]))
+    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    classname = _x(d["path"])
+
+    def case(name: str, outcome: str | None = None, message: str = "", body: str = "", kind: str = "") -> None:
+        counts["tests"] += 1
+        tc = ET.SubElement(suite, "testcase", classname=classname, name=_x(name), time="0")
+        if outcome == "failure":
+            counts["failures"] += 1
+            ET.SubElement(tc, "failure", message=_x(message), type=kind).text = _x(body)
+        elif outcome == "error":
+            counts["errors"] += 1
+            ET.SubElement(tc, "error", message=_x(message), type=kind).text = _x(body)
+        elif outcome == "skipped":
+            counts["skipped"] += 1
+            ET.SubElement(tc, "skipped", message=_x(message))
+        elif body:
+            ET.SubElement(tc, "system-out").text = _x(body)
+
+    if d["error"]:
+        case("读取文档", "error", d["error"]["message"], f"{d['path']}：无法检查（{d['error']['message']}）",
+             d["error"]["kind"])
+    else:
+        props = ET.SubElement(suite, "properties")
+        for name, value in (("title", d["title"]), ("body", d["body"]), ("level", d["level"]), ("year", d["year"]),
+                            ("score", d["score"]), ("grade", d["grade"]), ("passed", d["passed"]),
+                            ("pack", f"{d['pack']['id']} {d['pack']['version']}" if d["pack"] else None)):
+            if value is not None:
+                shown = str(value).lower() if isinstance(value, bool) else value
+                ET.SubElement(props, "property", name=name, value=_x(shown))
+        case("总体结论（闸门）", None if d["passed"] else "failure", "；".join(d["reasons"]) or "未通过",
+             f"得分 {d['score']:g}（{d['grade']}）" + "".join(f"\n{r}" for r in d["reasons"]), "gate")
+        for el in d["elements"]:
+            name = f"{el['id']} {el['title']}"
+            severity = SEVERITY_WORDS.get(el["severity"], el["severity"])
+            status = el["status"]
+            if status == "skip":
+                case(name, "skipped", f"{el['title']}（{severity}）不适用")
+                continue
+            evidence = "".join(f"\n原文 第{ev['line']}行：{ev['text']}" for ev in el["evidence"][:3])
+            detail = (f"{el['title']}（{severity}）{STATUS_WORDS[status]}\n问题：{el['message']}\n"
+                      f"建议：{el['suggestion']}\n依据：{'；'.join(el['basis'])}{evidence}")
+            if status == "fail" or (status == "partial" and el["severity"] == "required"):
+                case(name, "failure", f"{el['title']}（{severity}）{STATUS_WORDS[status]}：{el['message']}", detail,
+                     f"{status}/{el['severity']}")
+            else:
+                case(name, None, body=detail if status == "partial" else evidence.lstrip("\n"))
+        for f in d["findings"]:
+            if f["severity"] != "error":
+                continue
+            case(f"{f['check']} 第{f['line']}行第{f['column']}列", "failure", f["message"],
+                 f"第{f['line']}行第{f['column']}列：{f['text']}\n{f['message']}\n建议：{f['suggestion']}", f["check"])
+    for key, value in counts.items():
+        suite.set(key, str(value))
+    suite.set("time", "0")
+    return suite

@@ -1,0 +1,414 @@
+"""Every output format in render/registry.py, each checked by parsing what it wrote: the seeds, a path that does not
+exist, and a hostile draft (markup, separators and % in its title and path, placeholders that are error findings)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from checker.audit import audit_source, audit_text
+from checker.errors import UsageError
+from checker.model import Result
+from checker.render.csv_table import render_csv
+from checker.render.github import render_github
+from checker.render.html import render_html
+from checker.render.junit import render_junit
+from checker.render.markdown import render_markdown
+from checker.render.registry import BINARY, FORMATS, check_available, is_binary
+from checker.render.sarif import artifact_uri, render_sarif
+from tests.conftest import SEEDS
+
+SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0-schema.json"
+HOSTILE_PATH = "=草稿/a,b:c%<x>.txt"
+HOSTILE = """××县人民政府关于2024年法治政府建设情况的报告 <script>alert(1)</script>
+
+一、主要举措和成效
+县政府主要负责人履行推进法治建设第一责任人职责，召开常务会议 | 研究法治政府建设工作 4 次，% 100,: 处理。
+全年办理行政复议案件××件。
+
+二、存在的不足和原因
+一是执法能力不足。主要原因是培训不够。
+
+三、2025年工作安排
+加强执法监督。
+
+××县人民政府
+2025年3月1日
+"""
+
+
+@pytest.fixture(scope="module")
+def results(pack) -> list[Result]:
+    seeds = [audit_source(str(p), None) for p in sorted(SEEDS.glob("*.txt"))]
+    missing = audit_source(str(SEEDS / "no-such-report.txt"), None)
+    hostile = audit_text(HOSTILE, pack, source=HOSTILE_PATH)
+    return [*seeds, missing, hostile]
+
+
+def _gaps(result: Result):
+    return [e for e in result.elements if e.status in ("fail", "partial")]
+
+
+def test_fixture_covers_every_case(results) -> None:
+    assert any(r.error for r in results)
+    statuses = {e.status for r in results for e in r.elements}
+    assert statuses == {"pass", "partial", "fail", "skip"}
+    assert any(f.severity == "error" for r in results for f in r.findings)
+    assert any(f.severity == "warning" for r in results for f in r.findings)
+    assert any(e.status == "fail" and not e.evidence for r in results for e in r.elements)
+
+
+# --- registry -----------------------------------------------------------------------------------------------------
+
+
+def test_registry_renders_every_format_with_the_declared_type(results) -> None:
+    assert {"markdown", "html", "sarif", "junit", "github", "csv", "xlsx", "json"} <= set(FORMATS)
+    for name, render in FORMATS.items():
+        if name == "xlsx" and not _has_openpyxl():
+            continue
+        out = render(results)
+        assert isinstance(out, bytes if is_binary(name) else str), name
+        assert out, name
+        assert render(results) == out or name == "xlsx", f"{name} is not deterministic"
+    assert BINARY == {"csv", "xlsx"}
+
+
+def test_every_renderer_accepts_an_empty_batch() -> None:
+    for name in FORMATS:
+        if name == "xlsx" and not _has_openpyxl():
+            continue
+        assert FORMATS[name]([]) is not None
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="未知的输出格式"):
+        check_available("pdf")
+    check_available("sarif")
+
+
+# --- markdown -----------------------------------------------------------------------------------------------------
+
+
+def _md_cells(line: str) -> list[str]:
+    assert line.startswith("|") and line.endswith("|"), line
+    return [c.strip() for c in re.split(r"(?<!\\)\|", line[1:-1])]
+
+
+def test_markdown_summary_table_and_sections(results) -> None:
+    md = render_markdown(results)
+    lines = md.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("| # |")))
+    header = _md_cells(lines[start])
+    assert header == ["#", "文件", "得分", "等级", "结论", "缺失", "薄弱", "文字问题"]
+    assert all(re.fullmatch(r":?-+:?", c) for c in _md_cells(lines[start + 1]))
+    body = []
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        body.append(_md_cells(line))
+    assert len(body) == len(results)
+    for i, (row, result) in enumerate(zip(body, results), 1):
+        assert len(row) == len(header), row
+        assert row[0] == str(i) and f"](#doc-{i})" in row[1]
+        assert f'<a id="doc-{i}"></a>' in md
+        if result.error:
+            assert "无法检查" in row[4]
+        else:
+            assert row[2] == f"{result.score.total:g}" and row[3] == result.score.grade
+            assert row[5] == str(sum(e.status == "fail" for e in result.elements))
+            assert row[7] == str(len(result.findings))
+    # each gap's message and suggestion, each finding in its document's table
+    for result in results:
+        for e in _gaps(result):
+            assert f"{e.title}" in md
+    hostile = results[-1]
+    table = [_md_cells(line) for line in lines if line.startswith("| ") and "占位" in line]
+    assert len(table) == sum(f.check == "placeholder" for f in hostile.findings)
+    assert all(len(row) == 6 for row in table)
+    assert "<script>" not in md and "&lt;script&gt;" in md
+
+
+def test_markdown_renders_as_gfm_tables_and_sections(results) -> None:
+    from markdown_it import MarkdownIt  # a dependency of rich
+
+    md = MarkdownIt("commonmark").enable("table")
+    tokens = md.parse(render_markdown(results))
+    tables = [i for i, t in enumerate(tokens) if t.type == "table_open"]
+    # the summary plus one findings table per document that has findings
+    assert len(tables) == 1 + sum(1 for r in results if r.findings)
+
+    def rows(start: int) -> list[list[str]]:
+        out, row = [], None
+        for t in tokens[start:]:
+            if t.type == "table_close":
+                return out
+            if t.type == "tr_open":
+                row = []
+            elif t.type == "inline" and row is not None:
+                row.append(t.content)
+            elif t.type == "tr_close":
+                out.append(row)
+        return out
+
+    summary = rows(tables[0])
+    assert len(summary) == 1 + len(results) and all(len(r) == 8 for r in summary)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
+    assert len(headings) == len(results)
+    html = md.render(render_markdown(results))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert html.count("<h4>") == sum(len(_gaps(r)) for r in results)
+
+
+# --- html ---------------------------------------------------------------------------------------------------------
+
+VOID = {"meta", "br", "img", "input", "link", "hr", "col", "wbr"}
+
+
+class _Tree(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.tags: list[tuple[str, dict]] = []
+        self.rows: list[list[dict]] = []
+        self.in_summary = False
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if "id" in a:
+            assert a["id"] not in self.ids, f"duplicate id {a['id']}"
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if key in a:
+                self.links.append(a[key])
+        if tag == "table" and a.get("id") == "summary":
+            self.in_summary = True
+        if self.in_summary and tag == "tr" and "tbody" in self.stack:
+            self.rows.append([])
+        if self.in_summary and tag == "td" and self.rows:
+            self.rows[-1].append(a)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes <{self.stack[-1:]}>"
+        self.stack.pop()
+        if tag == "table":
+            self.in_summary = False
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_html_is_one_self_contained_well_formed_page(results) -> None:
+    html = render_html(results)
+    tree = _Tree()
+    tree.feed(html)
+    tree.close()
+    assert tree.stack == []
+    # self-contained: no external stylesheet, script, font or image; every link is an in-page anchor
+    assert not any(tag == "link" for tag, _ in tree.tags)
+    assert all(link.startswith("#") for link in tree.links), tree.links
+    assert "http://" not in html and "https://" not in html and "@import" not in html and "url(" not in html
+    scripts = [a for tag, a in tree.tags if tag == "script"]
+    assert len(scripts) == 1 and "src" not in scripts[0]
+    # escaping: the draft's <script> is text, not a tag
+    assert "<script>alert(1)</script>" in "".join(tree.text)
+    # summary matrix: one row per document, one colour-coded cell per element, linking to an existing section
+    assert len(tree.rows) == len(results)
+    for i, (row, result) in enumerate(zip(tree.rows, results), 1):
+        assert f"#doc-{i}" in tree.links and f"doc-{i}" in tree.ids
+        statuses = [c["data-status"] for c in row if "data-status" in c]
+        assert statuses == [e.status for e in result.elements]
+        assert all(f"st-{s}" in c["class"] for c in row if "data-status" in c for s in [c["data-status"]])
+    # sortable score column with numeric sort keys
+    heads = [a for tag, a in tree.tags if tag == "th" and "sortable" in a.get("class", "")]
+    assert any(a.get("data-type") == "num" for a in heads)
+    # each document section lists its gaps with their message and quoted evidence
+    gaps = [a for tag, a in tree.tags
+            if tag == "div" and a.get("class") == "gap" and a["data-status"] in ("fail", "partial")]
+    assert len(gaps) == sum(len(_gaps(r)) for r in results)
+    text = "".join(tree.text)
+    for result in results:
+        for e in _gaps(result):
+            assert e.message in text and e.suggestion in text
+            for ev in e.evidence[:3]:
+                assert ev.text in text
+        for f in result.findings:
+            assert f.message in text
+    assert "文件不存在" in text
+
+
+# --- sarif --------------------------------------------------------------------------------------------------------
+
+
+def test_sarif_is_valid_against_the_2_1_0_schema(results) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    log = json.loads(render_sarif(results))
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
+
+
+def test_sarif_rules_results_and_locations(results) -> None:
+    log = json.loads(render_sarif(results))
+    assert log["version"] == "2.1.0" and len(log["runs"]) == 1
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    ids = [r["id"] for r in rules]
+    assert len(ids) == len(set(ids))
+    element_ids = {e.id for r in results for e in r.elements}
+    check_ids = {f.check for r in results for f in r.findings}
+    assert set(ids) == {f"element/{i}" for i in element_ids} | {f"check/{c}" for c in check_ids}
+    expected = sum(len(_gaps(r)) + len(r.findings) for r in results)
+    assert len(run["results"]) == expected
+    for res in run["results"]:
+        assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
+        assert res["level"] in ("error", "warning", "note")
+        region = res["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+    # a required element that is missing is an error; with no evidence it points at line 1
+    weak = next(r for r in results if r.source.endswith("000_7c10309f05703634.txt"))
+    uri = artifact_uri(weak.source)
+    causes = next(res for res in run["results"] if res["ruleId"] == "element/problem-causes"
+                  and res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri)
+    assert causes["level"] == "error"
+    assert causes["locations"][0]["physicalLocation"]["region"] == {"startLine": 1, "startColumn": 1}
+    finding = weak.findings[0]
+    located = [res for res in run["results"] if res["ruleId"] == f"check/{finding.check}"
+               and res["locations"][0]["physicalLocation"]["region"]["startLine"] == finding.line]
+    assert located and located[0]["locations"][0]["physicalLocation"]["region"]["startColumn"] == finding.column
+    # the unreadable document is a failed invocation, not a result
+    invocation = run["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert [n["level"] for n in invocation["toolExecutionNotifications"]] == ["error"]
+
+
+def test_sarif_uris_are_uri_references() -> None:
+    assert artifact_uri("seeds/a b.txt") == "seeds/a%20b.txt"
+    assert artifact_uri("/abs/报告.txt") == "file:///abs/%E6%8A%A5%E5%91%8A.txt"
+    assert artifact_uri("C:\\docs\\x.txt") == "file:///C:/docs/x.txt"
+    assert artifact_uri("<stdin>") == "stdin"
+
+
+# --- junit --------------------------------------------------------------------------------------------------------
+
+
+def test_junit_one_suite_per_document_one_case_per_element(results) -> None:
+    root = ET.fromstring(render_junit(results))
+    assert root.tag == "testsuites"
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == [r.source for r in results]
+    for suite, result in zip(suites, results):
+        cases = suite.findall("testcase")
+        assert int(suite.get("tests")) == len(cases)
+        assert int(suite.get("failures")) == len(suite.findall("testcase/failure"))
+        assert int(suite.get("skipped")) == len(suite.findall("testcase/skipped"))
+        if result.error:
+            assert len(cases) == 1 and cases[0].find("error") is not None
+            continue
+        errors = [f for f in result.findings if f.severity == "error"]
+        assert len(cases) == 1 + len(result.elements) + len(errors)
+        gate = cases[0]
+        assert (gate.find("failure") is None) == result.passed
+        for case, e in zip(cases[1:], result.elements):
+            assert case.get("name").startswith(e.id + " ")
+            failed = e.status == "fail" or (e.status == "partial" and e.severity == "required")
+            assert (case.find("failure") is not None) == failed, e
+            assert (case.find("skipped") is not None) == (e.status == "skip")
+        for case, f in zip(cases[1 + len(result.elements):], errors):
+            assert case.find("failure").get("message") == f.message
+    assert int(root.get("tests")) == len(root.findall(".//testcase"))
+    assert int(root.get("errors")) == sum(1 for r in results if r.error)
+
+
+# --- github -------------------------------------------------------------------------------------------------------
+
+ANNOTATION = re.compile(r"^::(error|warning|notice) file=([^,:\r\n]+)(?:,line=(\d+),col=(\d+))?,title=([^,:\r\n]+)"
+                        r"::([^\r\n]+)$")
+
+
+def _unescape(value: str) -> str:
+    for code, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        value = value.replace(code, char)
+    return value
+
+
+def test_github_annotations_parse_and_escape(results) -> None:
+    out = render_github(results)
+    lines = out.splitlines()
+    matches = [ANNOTATION.match(line) for line in lines]
+    assert all(matches), [line for line, m in zip(lines, matches) if not m][:3]
+    expected = sum(len(_gaps(r)) + len(r.findings) + (not r.passed) for r in results)
+    assert len(lines) == expected
+    hostile = results[-1]
+    mine = [m for m in matches if _unescape(m.group(2)) == HOSTILE_PATH]
+    assert len(mine) == len(_gaps(hostile)) + len(hostile.findings) + 1
+    placeholder = [m for m in mine if "placeholder" in m.group(5)]
+    assert [(int(m.group(3)), int(m.group(4))) for m in placeholder] == [
+        (f.line, f.column) for f in hostile.findings if f.check == "placeholder"]
+    assert all(m.group(1) == "error" for m in placeholder)
+    gap = next(m for m in mine if _unescape(m.group(5)).startswith("行政执法三项制度"))
+    assert "\n建议：" in _unescape(gap.group(6))
+    assert any(m.group(1) == "error" and m.group(3) is None and "无法检查" in m.group(6) for m in matches)
+
+
+# --- csv / xlsx ---------------------------------------------------------------------------------------------------
+
+
+def test_csv_has_bom_and_one_row_per_document_element(results) -> None:
+    data = render_csv(results)
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    header, body = rows[0], rows[1:]
+    assert header[:11] == ["文件", "发文机关", "层级", "年度", "得分", "等级", "是否通过", "要素编号", "要素", "状态", "级别"]
+    assert len(body) == sum(len(r.elements) or 1 for r in results)
+    assert all(len(row) == len(header) for row in body)
+    by_key = {(row[0], row[7]): row for row in body}
+    weak = next(r for r in results if r.source.endswith("000_7c10309f05703634.txt"))
+    row = by_key[(weak.source, "problem-causes")]
+    assert row[1] == "镇平县人民政府" and row[3] == "2024" and float(row[4]) == weak.score.total
+    assert row[6] == "未通过" and row[9] == "缺失" and row[10] == "必备" and row[11].startswith("未见对存在不足的原因分析")
+    missing = next(row for row in body if row[0].endswith("no-such-report.txt"))
+    assert missing[9] == "错误" and missing[11] == "文件不存在"
+    # a cell that Excel would run as a formula is defused
+    assert any(row[0] == "'" + HOSTILE_PATH for row in body)
+
+
+def _has_openpyxl() -> bool:
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def test_xlsx_workbook_sheets(results) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(io.BytesIO(FORMATS["xlsx"](results)))
+    assert book.sheetnames == ["汇总", "要素", "文字问题"]
+    summary = list(book["汇总"].iter_rows(values_only=True))
+    assert len(summary) == 1 + len(results)
+    assert summary[1][4] == results[0].score.total
+    elements = list(book["要素"].iter_rows(values_only=True))
+    assert len(elements) == 1 + sum(len(r.elements) or 1 for r in results)
+    findings = list(book["文字问题"].iter_rows(values_only=True))
+    assert len(findings) == 1 + sum(len(r.findings) for r in results)
+
+
+def test_xlsx_without_openpyxl_says_how_to_install(results, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(UsageError, match=r"请安装.*pip install 'fazhi-checker\[xlsx\]'"):
+        check_available("xlsx")
+    with pytest.raises(UsageError, match=r"fazhi-checker\[xlsx\]"):
+        FORMATS["xlsx"](results)
