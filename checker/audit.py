@@ -14,7 +14,7 @@ from checker.model import Document, PackRef, RawText, Result
 from checker.packs.loader import load_pack
 from checker.packs.model import Pack
 from checker.packs.select import choose
-from checker.read import expand_paths, read_source
+from checker.read import MAX_BYTES, expand_paths, read_source
 from checker.score import score
 from checker.structure import build_document
 
@@ -32,13 +32,13 @@ def load_baseline(path: str, encoding: str | None = None) -> Document:
 
 def audit_source(path: str, pack: Pack | None, encoding: str | None = None, fail_under: float | None = None,
                  baseline: Document | None = None, level: str = "auto",
-                 adjust: Callable[[Pack], Pack] | None = None) -> Result:
+                 adjust: Callable[[Pack], Pack] | None = None, max_bytes: int = MAX_BYTES) -> Result:
     """Never raises for one bad document: its problem becomes the Result's error, and the batch goes on.
 
     With pack None, the pack is chosen for the document by rules/variants.yaml (--level auto or a level).
     """
     try:
-        raw = read_source(path, encoding)
+        raw = read_source(path, encoding, max_bytes)
     except InputError as exc:
         return Result(source=exc.source, pack=_ref(pack), error=("input", exc.reason))
     try:

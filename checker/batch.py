@@ -19,21 +19,24 @@ class Job:
     level: str
     fail_under: float | None
     encoding: str | None
+    max_bytes: int
 
 
 def plan(paths: list[str], config: Config, pack: str | None, level: str | None, fail_under: float | None,
-         encoding: str | None) -> list[Job | Result]:
+         encoding: str | None, max_mb: float | None = None) -> list[Job | Result]:
     """One Job per document (command-line options over the config), or an error Result for a bad path."""
-    from checker.read import expand_paths
+    from checker.read import MAX_BYTES, expand_paths
 
     out: list[Job | Result] = []
+    limit = max_mb if max_mb is not None else config.max_size
+    max_bytes = int(limit * 1024 * 1024) if limit else MAX_BYTES
     for item in expand_paths(paths):
         if isinstance(item, InputError):
             out.append(Result(source=item.source, error=("input", item.reason)))
             continue
         settings = config.settings_for(item)
         out.append(Job(item, pack or settings.pack, level or settings.level,
-                       fail_under if fail_under is not None else settings.fail_under, encoding))
+                       fail_under if fail_under is not None else settings.fail_under, encoding, max_bytes))
     return out
 
 
@@ -59,4 +62,5 @@ def run_job(job: Job, config: Config, baseline: Document | None = None) -> Resul
     from checker.packs.loader import load_pack
 
     pack = load_pack(job.pack) if job.pack else None
-    return audit_source(job.source, pack, job.encoding, job.fail_under, baseline, job.level, config.apply)
+    return audit_source(job.source, pack, job.encoding, job.fail_under, baseline, job.level, config.apply,
+                        job.max_bytes)

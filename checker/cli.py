@@ -60,6 +60,8 @@ def cli() -> None:
               help="上一年度的报告：检查本年报告照搬上年文字的比例和段落（只能检查一份报告）。")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
               help="并行进程数（默认为 CPU 核数）。")
+@click.option("--max-size", type=click.FloatRange(min=0.001), default=None, metavar="MB",
+              help="单个输入文件的大小上限（默认 50 MB）。")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="PATH",
               help="配置文件（默认从当前目录向上查找 .checker.yaml）。")
 @click.option("--isolated", is_flag=True, help="不读取任何配置文件。")
@@ -68,7 +70,7 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="只输出汇总，不显示进度条。")
 def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt: str | None, output: str | None,
           fail_under: float | None, exit_zero: bool, encoding: str | None, baseline: str | None,
-          jobs: int | None, config_path: str | None, isolated: bool, no_color: bool, verbose: bool,
+          jobs: int | None, max_size: float | None, config_path: str | None, isolated: bool, no_color: bool, verbose: bool,
           quiet: bool) -> int:
     """检查报告（文件、目录或 - 表示标准输入），输出差距报告。"""
     from checker import batch
@@ -90,7 +92,7 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
         if len(paths) != 1 or os.path.isdir(paths[0]):
             raise click.UsageError("--baseline 只能与一份报告一起使用（上年报告与本年报告一一对应）")
         last_year = load_baseline(baseline, encoding)
-    items = batch.plan(list(paths), config, pack_name, level, fail_under, encoding)
+    items = batch.plan(list(paths), config, pack_name, level, fail_under, encoding, max_size)
     workers = 1 if last_year is not None or "-" in paths else (jobs or os.cpu_count() or 1)
     console = _console(output, no_color)
     results = []

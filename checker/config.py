@@ -35,6 +35,7 @@ SETTINGS = (
 FIELDS = SETTINGS + (
     Field("format", "choice", "the default output format", choices=("text", "json", "markdown", "html", "sarif",
                                                                     "junit", "github", "csv", "xlsx"), example="json"),
+    Field("max_size", "number", "the largest input file in MB (default 50)", minimum=0.001, example="100"),
     Field("disable", "str_list", "element or check ids not judged", default=(), example="[repetition]"),
     Field("severity", "any", "element or check id → severity", default=None, example="{signoff: required}"),
     Field("paths", "any", "per-path settings: [{match: GLOB, level|pack|fail_under: …}]", default=None),
@@ -55,6 +56,7 @@ class Config:
     path: Path | None = None
     defaults: Settings = field(default_factory=Settings)
     format: str | None = None
+    max_size: float | None = None
     disable: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     per_path: tuple[tuple[str, Settings], ...] = ()
@@ -118,8 +120,8 @@ def load_config(path: Path) -> Config:
     if v.problems:
         raise PackError(v.problems)
     defaults = Settings(_pack_path(data.get("pack"), path), data.get("level") or "auto", data.get("fail_under"))
-    return Config(path, defaults, data.get("format"), tuple(data.get("disable") or ()), dict(severity),
-                  tuple(per_path))
+    return Config(path, defaults, data.get("format"), data.get("max_size"), tuple(data.get("disable") or ()),
+                  dict(severity), tuple(per_path))
 
 
 def _pack_path(pack: str | None, config: Path) -> str | None:

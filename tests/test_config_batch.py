@@ -127,3 +127,13 @@ def test_every_format_through_the_command_line(tmp_path: Path, fmt: str) -> None
 def test_binary_format_to_stdout(capsys) -> None:
     code, _, _ = run_main(["audit", "--format", "csv", "--exit-zero", str(next(SEEDS.glob("001_*.txt")))], capsys)
     assert code == 0
+
+
+def test_size_limit_is_configurable(tmp_path: Path, capsys) -> None:
+    seed = str(next(SEEDS.glob("001_*.txt")))
+    code, out, err = run_main(["audit", "--max-size", "0.01", "--format", "json", seed], capsys)
+    assert code == 2 and "大小上限" in err and "10 KB" in err
+    (tmp_path / ".checker.yaml").write_text("max_size: 0.01\n", encoding="utf-8")
+    code, _, err = run_main(["audit", "--config", str(tmp_path / ".checker.yaml"), seed], capsys)
+    assert code == 2 and "大小上限" in err
+    assert run_main(["audit", "--max-size", "1", "--exit-zero", seed], capsys)[0] == 0
