@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.config import Config
 from checker.errors import InputError
@@ -62,5 +62,14 @@ def run_job(job: Job, config: Config, baseline: Document | None = None) -> Resul
     from checker.packs.loader import load_pack
 
     pack = load_pack(job.pack) if job.pack else None
-    return audit_source(job.source, pack, job.encoding, job.fail_under, baseline, job.level, config.apply,
-                        job.max_bytes)
+    return for_report(audit_source(job.source, pack, job.encoding, job.fail_under, baseline, job.level,
+                                   config.apply, job.max_bytes))
+
+
+def for_report(result: Result) -> Result:
+    """What the renderers need: the verdicts, evidence and metadata, without the document's text and offset map,
+    so that a batch of thousands stays small in memory and cheap to send back from a worker."""
+    if result.document is None:
+        return result
+    light = replace(result.document, raw="", text="", offsets=(0,), sections=(), chrome=(), page_starts=())
+    return replace(result, document=light)
