@@ -9,6 +9,7 @@ import io
 import os
 import sys
 from contextlib import contextmanager
+from dataclasses import replace
 
 import click
 
@@ -96,8 +97,16 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
     workers = 1 if last_year is not None or "-" in paths else (jobs or os.cpu_count() or 1)
     console = _console(output, no_color)
     results = []
+    stream = None
+    if fmt == "json":
+        from checker.render.json import JsonStream
+
+        stream = JsonStream()
     with _progress(len(items), quiet or fmt != "text" and not output) as advance:
         for result in batch.run(items, config, workers, last_year, advance):
+            if stream is not None:  # written now; only the verdict is kept for the exit code
+                stream.add(result)
+                result = replace(result, elements=(), findings=())
             results.append(result)
             if result.error:
                 click.echo(f"checker: {result.source}: {result.error[1]}", err=True)
@@ -105,7 +114,7 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
                 from checker.render.text import render_result
 
                 render_result(console, result, verbose)
-    text = _render(fmt, results, console, quiet)
+    text = stream.chunks() if stream is not None else _render(fmt, results, console, quiet)
     if output:
         from checker.output import write_atomic
 
@@ -114,7 +123,8 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
         sys.stdout.buffer.write(text)
         sys.stdout.buffer.flush()
     elif fmt != "text":
-        click.echo(text, nl=False)
+        for chunk in [text] if isinstance(text, str) else text:
+            click.echo(chunk, nl=False)
     return int(exit_code_for(results, exit_zero))
 
 

@@ -137,3 +137,18 @@ def test_size_limit_is_configurable(tmp_path: Path, capsys) -> None:
     code, _, err = run_main(["audit", "--config", str(tmp_path / ".checker.yaml"), seed], capsys)
     assert code == 2 and "大小上限" in err
     assert run_main(["audit", "--max-size", "1", "--exit-zero", seed], capsys)[0] == 0
+
+
+def test_streamed_json_equals_the_whole_report_at_once() -> None:
+    from checker import __version__
+    from checker.audit import audit_source
+    from checker.render.json import SCHEMA, document_dict, render_json
+
+    results = [audit_source(str(p), None) for p in sorted(SEEDS.glob("*.txt"))] + [audit_source("missing.txt", None)]
+    for batch in (results, results[:1], []):
+        whole = {"schema": SCHEMA, "tool": {"name": "checker", "version": __version__},
+                 "summary": {"documents": len(batch), "passed": sum(r.passed for r in batch),
+                             "failed": sum(r.error is None and not r.passed for r in batch),
+                             "errors": sum(r.error is not None for r in batch)},
+                 "documents": [document_dict(r) for r in batch]}
+        assert render_json(batch) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"

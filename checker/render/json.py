@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from collections.abc import Iterator
 
 from checker import __version__
 from checker.model import Result
@@ -59,15 +61,35 @@ def _evidence(ev) -> dict:
 
 
 def render_json(results: list[Result]) -> str:
-    data = {
-        "schema": SCHEMA,
-        "tool": {"name": "checker", "version": __version__},
-        "summary": {
-            "documents": len(results),
-            "passed": sum(1 for r in results if r.passed),
-            "failed": sum(1 for r in results if r.error is None and not r.passed),
-            "errors": sum(1 for r in results if r.error),
-        },
-        "documents": [document_dict(r) for r in results],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    stream = JsonStream()
+    for result in results:
+        stream.add(result)
+    return "".join(stream.chunks())
+
+
+class JsonStream:
+    """checker-report/1 written document by document, so a batch of thousands is never held in memory: documents
+    go to a spool file as they are judged, and the header with the summary is put in front at the end."""
+
+    def __init__(self) -> None:
+        self._spool = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8")
+        self.summary = {"documents": 0, "passed": 0, "failed": 0, "errors": 0}
+
+    def add(self, result: Result) -> None:
+        counts = self.summary
+        counts["passed"] += result.passed
+        counts["failed"] += result.error is None and not result.passed
+        counts["errors"] += result.error is not None
+        text = json.dumps(document_dict(result), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        self._spool.write((",\n    " if counts["documents"] else "\n    ") + text)
+        counts["documents"] += 1
+
+    def chunks(self) -> Iterator[str]:
+        header = json.dumps({"schema": SCHEMA, "tool": {"name": "checker", "version": __version__},
+                             "summary": self.summary}, ensure_ascii=False, indent=2)
+        yield header[:-2] + ',\n  "documents": ['
+        self._spool.seek(0)
+        while chunk := self._spool.read(1 << 16):
+            yield chunk
+        yield "\n  ]\n}\n" if self.summary["documents"] else ']\n}\n'
+        self._spool.close()
