@@ -90,3 +90,8 @@ def test_decode_never_crashes(data: bytes) -> None:
     except DecodeFailure:
         return
     assert isinstance(text, str) and codecs.lookup(name)
+
+
+def test_long_ascii_utf16_without_bom_is_not_taken_for_utf8() -> None:
+    text = "Annual report on law-based government, 2024.\n" * 20
+    assert decode(text.encode("utf-16-le")) == (text, "utf-16-le")

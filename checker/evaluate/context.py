@@ -31,6 +31,11 @@ class DocContext:
         self.lexicon: Lexicon = pack.lexicon
         self._scopes: dict[object, tuple[Span, ...]] = {}
         self._vocabulary_taught = False
+        # Per-document memos: many matchers ask the same questions about the same hits and sentences.
+        self._blocked: dict[tuple[int, int, frozenset[str]], str | None] = {}
+        self._future_memo: dict[int, bool] = {}
+        self._scope_union: dict[tuple[str, ...], tuple[Span, ...]] = {}
+        self._sentences: dict[int, Span] = {}
 
     # -- scopes ---------------------------------------------------------------------------------------------
     @cached_property
@@ -99,11 +104,13 @@ class DocContext:
         return [m.end() for m in SENTENCE_END.finditer(self.text)]
 
     def sentence_of(self, offset: int) -> Span:
-        ends = self._sentence_ends
-        i = bisect_right(ends, offset)
-        start = ends[i - 1] if i > 0 else 0
-        end = ends[i] if i < len(ends) else len(self.text)
-        return Span(start, end)
+        found = self._sentences.get(offset)
+        if found is None:
+            ends = self._sentence_ends
+            i = bisect_right(ends, offset)
+            found = Span(ends[i - 1] if i > 0 else 0, ends[i] if i < len(ends) else len(self.text))
+            self._sentences[offset] = found
+        return found
 
     def clause_of(self, offset: int) -> Span:
         sentence = self.sentence_of(offset)
@@ -155,6 +162,12 @@ class DocContext:
     # -- guards ---------------------------------------------------------------------------------------------
     def blocked(self, hit: Span, guards: frozenset[str]) -> str | None:
         """The first guard that refuses credit for this hit, or None if the hit is a real statement of work."""
+        key = (hit.start, hit.end, guards)
+        if key not in self._blocked:
+            self._blocked[key] = self._first_guard(hit, guards)
+        return self._blocked[key]
+
+    def _first_guard(self, hit: Span, guards: frozenset[str]) -> str | None:
         if "title" in guards and self._in_title(hit):
             return "title"
         if "list" in guards and self._in_list(hit):
@@ -204,6 +217,11 @@ class DocContext:
 
     def _future_marked(self, sentence: Span) -> bool:
         """In a plan section, or a sentence with a future marker or naming next year; a work plan throughout."""
+        if sentence.start not in self._future_memo:
+            self._future_memo[sentence.start] = self._future_marked_now(sentence)
+        return self._future_memo[sentence.start]
+
+    def _future_marked_now(self, sentence: Span) -> bool:
         if self.doc.meta.genre == "work_plan":
             return True
         if _inside(sentence, self.scope_spans(self.lexicon.future_scopes)):
@@ -228,10 +246,10 @@ class DocContext:
         return bool(self.lexicon.negation_before.search(before) or self.lexicon.negation_after.match(after))
 
     def scope_spans(self, names: tuple[str, ...]) -> tuple[Span, ...]:
-        spans: list[Span] = []
-        for name in names:
-            spans.extend(self.scope(name))
-        return tuple(sorted(spans, key=lambda s: s.start))
+        if names not in self._scope_union:
+            spans = [span for name in names for span in self.scope(name)]
+            self._scope_union[names] = tuple(sorted(spans, key=lambda s: s.start))
+        return self._scope_union[names]
 
 
 def _inside(hit: Span, spans: tuple[Span, ...]) -> bool:

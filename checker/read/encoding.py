@@ -16,6 +16,7 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 CONTROL_OK = set("\n\r\t\f\v")
+SURELY_UTF8 = 256
 
 
 class DecodeFailure(ValueError):
@@ -34,6 +35,11 @@ def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
             return _checked(_try(data, name), name), name
     if not data:
         return "", "utf-8"
+    if len(data) >= SURELY_UTF8:
+        try:  # this much GB18030 or UTF-16 that is also valid UTF-8 does not happen: no need to weigh candidates
+            return _checked(data.decode("utf-8"), "utf-8"), "utf-8"
+        except (UnicodeDecodeError, DecodeFailure):
+            pass  # e.g. ASCII in UTF-16 without BOM decodes as UTF-8 full of NULs: weigh the candidates
     candidates = []
     for name in ("utf-8", "gb18030", "utf-16-le", "utf-16-be"):
         try:
