@@ -7,6 +7,8 @@ Line breaks are kept one for one, so a normalised line number is the original li
 
 from __future__ import annotations
 
+import re
+
 SPACES = {"\u3000", "\t", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
 DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
@@ -27,11 +29,39 @@ def normalise_char(ch: str) -> str:
     return ch
 
 
+# Texts without these characters map one character to one, and take the fast path.
+NEEDS_SLOW_PATH = re.compile("[\r\u200b\u200c\u200d\u2060\ufeff\u2474-\u249b]")
+ONE_TO_ONE = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, **dict.fromkeys(SPACES, " ")})
+SPACE_RUN = re.compile(" +")
+
+
 def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
     """Return (text, offsets) where offsets[i] is the index in `raw` that produced text[i].
 
     offsets has one extra entry, len(raw), so that a span's end maps too.
     """
+    if NEEDS_SLOW_PATH.search(raw):
+        return normalise_each(raw)
+    text = raw.translate(ONE_TO_ONE)
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in SPACE_RUN.finditer(text):
+        start, end = m.span()
+        parts.append(text[pos:start])
+        offsets.extend(range(pos, start))
+        if start > 0 and text[start - 1] != "\n" and end < len(text) and text[end] != "\n":
+            parts.append(" ")  # an inner run of spaces becomes one; leading and trailing ones go
+            offsets.append(start)
+        pos = end
+    parts.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    offsets.append(len(raw))
+    return "".join(parts), tuple(offsets)
+
+
+def normalise_each(raw: str) -> tuple[str, tuple[int, ...]]:
+    """The general path, character by character: line ends, dropped and expanding characters."""
     out: list[str] = []
     offsets: list[int] = []
     line_out: list[str] = []

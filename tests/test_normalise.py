@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.normalise import normalise, normalise_char
+from checker.normalise import normalise, normalise_char, normalise_each
 
 CHARS = st.sampled_from(list("法治政府建设（一）一、1．⑴⒈，。：；　 \t\r\n\u00a0\u200bＡａ０９年件%％")) | st.characters(
     blacklist_categories=("Cs",))
@@ -37,3 +37,15 @@ def test_line_count_is_kept_and_normalising_twice_changes_nothing(raw: str) -> N
     expected_lines = raw.replace("\r\n", "\n").replace("\r", "\n").count("\n")
     assert text.count("\n") == expected_lines
     assert normalise(text)[0] == text
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(CHARS, max_size=160))
+def test_fast_path_agrees_with_the_character_by_character_path(raw: str) -> None:
+    assert normalise(raw) == normalise_each(raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("法治，（一）　 \t\n１Ａ年件")), max_size=160))
+def test_fast_path_on_texts_that_take_it(raw: str) -> None:
+    assert normalise(raw) == normalise_each(raw)
