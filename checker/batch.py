@@ -49,10 +49,12 @@ def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Docu
             if progress:
                 progress()
         return
+    todo = [item for item in items if isinstance(item, Job)]
+    chunk = max(1, min(16, len(todo) // (jobs * 8)))  # fewer round trips, still an even spread and live progress
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [None if isinstance(item, Result) else pool.submit(run_job, item, config) for item in items]
-        for item, future in zip(items, futures):
-            yield item if future is None else future.result()
+        done = pool.map(run_job, todo, [config] * len(todo), chunksize=chunk)
+        for item in items:
+            yield item if isinstance(item, Result) else next(done)
             if progress:
                 progress()
 
