@@ -8,9 +8,8 @@ import click
 
 from checker.errors import PackError
 from checker.exitcodes import ExitCode
+from checker.words import SEVERITY_WORDS, STATUS_WORDS
 
-SEVERITY_WORDS = {"required": "必备", "recommended": "应有", "advisory": "建议"}
-STATUS_WORDS = {"pass": "具备", "partial": "薄弱", "fail": "缺失"}
 PACK_OPTION = click.option("--pack", "pack_name", default="fazhi-annual", show_default=True, metavar="NAME|PATH",
                            help="规则包名称或目录。")
 

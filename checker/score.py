@@ -5,10 +5,10 @@ from __future__ import annotations
 from checker.model import ElementResult, Finding, Score
 from checker.packs.model import Pack
 from checker.structure.genre import GENRE_NAMES
+from checker.words import FINDING_WORDS
 
 
 FAILING = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
-SEVERITY_WORDS = {"error": "错误", "warning": "警告"}
 
 
 def score(elements: tuple[ElementResult, ...], pack: Pack, genre: str = "annual_report",
@@ -49,5 +49,5 @@ def finding_reasons(findings: tuple[Finding, ...], pack: Pack) -> list[str]:
                 counts[title] = counts.get(title, 0) + 1
         if counts:
             listed = "、".join(f"{title} {n} 处" for title, n in counts.items())
-            out.append(f"存在文字{SEVERITY_WORDS[severity]}：{listed}")
+            out.append(f"存在文字{FINDING_WORDS[severity]}：{listed}")
     return out

@@ -10,9 +10,9 @@ from checker.errors import PackError, UsageError
 from checker.model import LEVELS, Document
 from checker.packs.loader import _read_yaml, builtin_packs, packs_root
 from checker.packs.schema import Field, Validator
+from checker.words import LEVEL_WORDS
 
 LEVEL_CHOICES = ("auto", *LEVELS)
-LEVEL_WORDS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）", "department": "部门"}
 VARIANT_FIELDS = (
     Field("pack", "str", "a built-in pack id", required=True, example="fazhi-township"),
     Field("when", "any", "{level: NAME} or {heading: REGEX}", required=True, example="{level: township}"),

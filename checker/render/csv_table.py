@@ -9,10 +9,8 @@ import io
 
 from checker.model import Result
 from checker.render.json import document_dict
+from checker.words import LEVEL_WORDS, SEVERITY_WORDS, STATUS_WORDS
 
-STATUS_WORDS = {"pass": "具备", "partial": "薄弱", "fail": "缺失", "skip": "不适用"}
-SEVERITY_WORDS = {"required": "必备", "recommended": "应有", "advisory": "建议"}
-LEVEL_WORDS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）", "department": "部门"}
 
 HEADER = ("文件", "发文机关", "层级", "年度", "得分", "等级", "是否通过", "要素编号", "要素", "状态", "级别", "问题",
           "建议", "原文行号")

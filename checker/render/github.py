@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from checker.model import Result
 from checker.render.json import document_dict
+from checker.words import SEVERITY_WORDS, STATUS_WORDS
 
-STATUS_WORDS = {"pass": "具备", "partial": "薄弱", "fail": "缺失", "skip": "不适用"}
-SEVERITY_WORDS = {"required": "必备", "recommended": "应有", "advisory": "建议"}
 FAIL_LEVELS = {"required": "error", "recommended": "warning", "advisory": "notice"}
 PARTIAL_LEVELS = {"required": "warning", "recommended": "notice", "advisory": "notice"}
 FINDING_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}

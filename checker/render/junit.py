@@ -10,9 +10,8 @@ import xml.etree.ElementTree as ET
 
 from checker.model import Result
 from checker.render.json import document_dict
+from checker.words import SEVERITY_WORDS, STATUS_WORDS
 
-STATUS_WORDS = {"pass": "具备", "partial": "薄弱", "fail": "缺失", "skip": "不适用"}
-SEVERITY_WORDS = {"required": "必备", "recommended": "应有", "advisory": "建议"}
 # XML 1.0 cannot carry most control characters, even escaped; a document's text may contain them.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

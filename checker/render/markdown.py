@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from checker.model import Result
 from checker.render.json import document_dict
+from checker.words import FINDING_WORDS, LEVEL_WORDS, SEVERITY_WORDS, STATUS_WORDS
 
-STATUS_WORDS = {"pass": "具备", "partial": "薄弱", "fail": "缺失", "skip": "不适用"}
 STATUS_MARKS = {"pass": "✔", "partial": "◐", "fail": "✘", "skip": "–"}
-SEVERITY_WORDS = {"required": "必备", "recommended": "应有", "advisory": "建议"}
-FINDING_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
-LEVEL_WORDS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）", "department": "部门"}
 
 
 def render_markdown(results: list[Result]) -> str:

@@ -13,9 +13,9 @@ from rich.tree import Tree
 from checker import __version__
 from checker.model import Document, Section
 from checker.structure.genre import GENRE_NAMES
+from checker.words import LEVEL_WORDS
 
 SCHEMA = "checker-outline/1"
-LEVEL_WORDS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）", "department": "部门"}
 KIND_WORDS = {"text": "文本", "markdown": "Markdown", "docx": "Word", "doc": "Word 97-2003", "wps": "WPS",
               "pdf": "PDF", "html": "网页"}
 

@@ -11,10 +11,9 @@ from urllib.parse import quote
 from checker import __version__
 from checker.model import Result
 from checker.render.json import document_dict
+from checker.words import SEVERITY_WORDS, STATUS_WORDS
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-STATUS_WORDS = {"pass": "具备", "partial": "薄弱", "fail": "缺失", "skip": "不适用"}
-SEVERITY_WORDS = {"required": "必备", "recommended": "应有", "advisory": "建议"}
 # A missing element: required → error, recommended → warning, advisory → note; a weak one is one step milder.
 FAIL_LEVELS = {"required": "error", "recommended": "warning", "advisory": "note"}
 PARTIAL_LEVELS = {"required": "warning", "recommended": "note", "advisory": "note"}

@@ -10,11 +10,9 @@ from rich.text import Text
 
 from checker.model import ElementResult, Result
 from checker.structure.genre import GENRE_NAMES
+from checker.words import FINDING_WORDS, LEVEL_WORDS, SEVERITY_WORDS, STATUS_WORDS
 
 MARKS = {"pass": ("✔", "green"), "partial": ("◐", "yellow"), "fail": ("✘", "red"), "skip": ("–", "dim")}
-STATUS_WORDS = {"pass": "具备", "partial": "薄弱", "fail": "缺失", "skip": "不适用"}
-SEVERITY_WORDS = {"required": "必备", "recommended": "应有", "advisory": "建议"}
-LEVEL_WORDS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）", "department": "部门"}
 
 
 def render_result(console: Console, result: Result, verbose: bool = False) -> None:
@@ -71,14 +69,14 @@ def _element(e: ElementResult, verbose: bool) -> Group:
     return Group(line, details) if details.row_count else Group(line)
 
 
-FINDING_MARKS = {"error": ("✘", "red", "错误"), "warning": ("▲", "yellow", "警告"), "info": ("·", "dim", "提示")}
+FINDING_MARKS = {"error": ("✘", "red"), "warning": ("▲", "yellow"), "info": ("·", "dim")}
 FINDINGS_SHOWN = 30
 
 
 def _findings(result: Result, verbose: bool) -> Group:
     """文字问题: every defect finding in line order, with its message and (for errors and warnings) suggestion."""
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in FINDING_MARKS}
-    summary = "，".join(f"{FINDING_MARKS[s][2]} {n}" for s, n in counts.items() if n)
+    summary = "，".join(f"{FINDING_WORDS[s]} {n}" for s, n in counts.items() if n)
     parts: list = [Text.assemble("\n", ("文字问题", "bold"), f"（{summary}）")]
     table = Table.grid(padding=(0, 1))
     table.add_column(width=2)
@@ -87,7 +85,7 @@ def _findings(result: Result, verbose: bool) -> Group:
     shown = result.findings if verbose else result.findings[:FINDINGS_SHOWN]
     seen_suggestions: set[str] = set()
     for f in shown:
-        mark, colour, _ = FINDING_MARKS.get(f.severity, ("·", "dim", ""))
+        mark, colour = FINDING_MARKS.get(f.severity, ("·", "dim"))
         table.add_row(Text(mark, style=colour), Text(f"第{f.line}行", style="cyan"),
                       Text.assemble((f.text, "dim"), "\n", f.message))
         if f.severity != "info" and f.suggestion and f.suggestion not in seen_suggestions:
