@@ -17,8 +17,9 @@ from checker import __version__
 from checker.errors import CheckerError, PackError
 from checker.exitcodes import ExitCode, exit_code_for
 from checker.model import LEVELS
+from checker.render.registry import FORMATS as OUTPUT_FORMATS
 
-FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github", "csv", "xlsx")
+FORMATS = ("text", *OUTPUT_FORMATS)
 LEVEL_CHOICES = ("auto", *LEVELS)
 
 

@@ -24,6 +24,7 @@ from checker.model import LEVELS
 from checker.packs.loader import _read_yaml
 from checker.packs.model import Pack
 from checker.packs.schema import Field, Validator
+from checker.render.registry import FORMATS as OUTPUT_FORMATS
 
 CONFIG_NAME = ".checker.yaml"
 SEVERITIES = ("required", "recommended", "advisory", "error", "warning", "info")
@@ -33,8 +34,7 @@ SETTINGS = (
     Field("fail_under", "number", "the lowest passing total", minimum=0, example="70"),
 )
 FIELDS = SETTINGS + (
-    Field("format", "choice", "the default output format", choices=("text", "json", "markdown", "html", "sarif",
-                                                                    "junit", "github", "csv", "xlsx"), example="json"),
+    Field("format", "choice", "the default output format", choices=("text", *OUTPUT_FORMATS), example="json"),
     Field("max_size", "number", "the largest input file in MB (default 50)", minimum=0.001, example="100"),
     Field("disable", "str_list", "element or check ids not judged", default=(), example="[repetition]"),
     Field("severity", "any", "element or check id → severity", default=None, example="{signoff: required}"),
