@@ -69,7 +69,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
-        paths = synthesise(corpus, args.docs)
+        synthesise(corpus, args.docs)
         one = str(ROOT / "seeds" / "000_7c10309f05703634.txt")
         checker = [sys.executable, "-m", "checker", "audit", "--exit-zero", "-q"]
         grep = [sys.executable, str(Path(__file__).resolve()), "--grep"]
@@ -79,8 +79,6 @@ def main(argv: list[str]) -> int:
                                    str(corpus)])
         rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         grep_wall, _ = timed(grep + [str(corpus)])
-    chars = sum(len(p.name) for p in paths)  # keep the list alive for the count below
-    del chars
     print(f"machine: {sys.platform}, {sys.version.split()[0]}, {__import__('os').cpu_count()} cores")
     print(f"{'measure':34} {'checker':>12} {'naive grep':>12}")
     print(f"{'cold start, one report (median)':34} {cold:11.2f}s {grep_cold:11.2f}s")
