@@ -19,6 +19,7 @@ from checker import dictionary
 
 DOMAIN_FREQ = 3000
 _added: set[str] = set()
+_taught: set[frozenset[str]] = set()
 
 # jieba's split of a text into runs it segments (Chinese, letters, digits and + # & . _ % -) and the rest.
 RUN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+)")
@@ -33,6 +34,9 @@ def _words() -> dictionary.Dictionary:
 
 def learn(words: frozenset[str]) -> None:
     """Teach the segmenter the pack's terms (once per word); cached segmentations are dropped if anything changed."""
+    if words in _taught:
+        return
+    _taught.add(words)
     new = [w for w in sorted(words) if w not in _added and len(w) >= 2]
     if not new:
         return

@@ -4,7 +4,8 @@ hits with word boundaries, figures, and the guards that refuse false credit."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import cached_property
 
 from checker.evaluate.figures import find_figures
@@ -35,7 +36,8 @@ class DocContext:
         self._blocked: dict[tuple[int, int, frozenset[str]], str | None] = {}
         self._future_memo: dict[int, bool] = {}
         self._scope_union: dict[tuple[str, ...], tuple[Span, ...]] = {}
-        self._sentences: dict[int, Span] = {}
+        self._titles: dict[int, list[tuple[int, int]]] = {}
+        self._quoted_lists: dict[int, list[tuple[int, int]]] = {}
 
     # -- scopes ---------------------------------------------------------------------------------------------
     @cached_property
@@ -103,28 +105,35 @@ class DocContext:
     def _sentence_ends(self) -> list[int]:
         return [m.end() for m in SENTENCE_END.finditer(self.text)]
 
+    @cached_property
+    def _sentences(self) -> list[Span]:
+        """Sentence i ends at _sentence_ends[i]; the last one runs to the end of the text."""
+        starts = [0, *self._sentence_ends]
+        ends = [*self._sentence_ends, len(self.text)]
+        return [Span(a, b) for a, b in zip(starts, ends)]
+
     def sentence_of(self, offset: int) -> Span:
-        found = self._sentences.get(offset)
-        if found is None:
-            ends = self._sentence_ends
-            i = bisect_right(ends, offset)
-            found = Span(ends[i - 1] if i > 0 else 0, ends[i] if i < len(ends) else len(self.text))
-            self._sentences[offset] = found
-        return found
+        return self._sentences[bisect_right(self._sentence_ends, offset)]
+
+    @cached_property
+    def _clause_breaks(self) -> list[int]:
+        return [m.start() for m in CLAUSE_END.finditer(self.text)]
+
+    @cached_property
+    def _clause_breaks_no_list(self) -> list[int]:
+        return [m.start() for m in CLAUSE_NO_LIST.finditer(self.text)]
 
     def clause_of(self, offset: int) -> Span:
+        """From just after the last clause break before offset to the next break at or after it, in its sentence."""
         sentence = self.sentence_of(offset)
-        before = self.text[sentence.start:offset]
-        starts = [m.end() for m in CLAUSE_END.finditer(before)]
-        start = sentence.start + (starts[-1] if starts else 0)
-        m = CLAUSE_END.search(self.text, offset, sentence.end)
-        return Span(start, m.start() if m else sentence.end)
+        return Span(_after_break(self._clause_breaks, sentence.start, offset),
+                    _next_break(self._clause_breaks, offset, sentence.end))
 
     # -- term hits ------------------------------------------------------------------------------------------
     def find(self, pattern: re.Pattern[str], spans: tuple[Span, ...], word: bool,
-             exceptions: tuple[str, ...] = ()) -> list[Span]:
-        """Hits of a compiled alternation in the spans, with word boundaries and substring exceptions applied."""
-        out = []
+             exceptions: tuple[str, ...] = ()) -> Iterator[Span]:
+        """Hits of a compiled alternation in the spans, in order, with word boundaries and substring exceptions
+        applied; lazily, so that a sentence is segmented only if a matcher still needs its hits."""
         for span in spans:
             for m in pattern.finditer(self.text, span.start, span.end):
                 hit = Span(m.start(), m.end())
@@ -132,8 +141,7 @@ class DocContext:
                     continue
                 if word and not self._word(hit):
                     continue
-                out.append(hit)
-        return out
+                yield hit
 
     def _word(self, hit: Span) -> bool:
         if not self._vocabulary_taught:
@@ -182,15 +190,12 @@ class DocContext:
 
     def _in_title(self, hit: Span) -> bool:
         """Inside a document or law title: 《行政复议法》 studied is not 行政复议 work."""
-        sentence = self.sentence_of(hit.start)
-        return any(m.start() <= hit.start and hit.end <= m.end()
-                   for m in TITLE_BOOK.finditer(self.text, sentence.start, sentence.end))
+        return any(a <= hit.start and hit.end <= b for a, b in self._per_sentence(TITLE_BOOK, self._titles, hit))
 
     def _in_list(self, hit: Span) -> bool:
         """One item of an enumeration (调解、诉讼、仲裁、行政复议等) or of a quoted list of project names."""
-        sentence = self.sentence_of(hit.start)
-        for m in QUOTED_LIST.finditer(self.text, sentence.start, sentence.end):
-            if m.start() <= hit.start and hit.end <= m.end() and (m.group().count("、") >= 2 or len(m.group()) > 30):
+        for a, b in self._per_sentence(QUOTED_LIST, self._quoted_lists, hit):
+            if a <= hit.start and hit.end <= b and (self.text.count("、", a, b) >= 2 or b - a > 30):
                 return True
         clause_start = self.clause_start(hit.start)
         clause_end = self.clause_end(hit.end)
@@ -202,18 +207,25 @@ class DocContext:
         touches = self.text[item_start - 1:item_start] == "、" or (m is not None and m.group() == "、")
         return touches and (hit.start - item_start) + (item_end - hit.end) <= LIST_SLACK
 
+    def _per_sentence(self, pattern: re.Pattern[str], memo: dict[int, list[tuple[int, int]]],
+                      hit: Span) -> list[tuple[int, int]]:
+        """The matches of pattern inside the hit's sentence, found once per sentence."""
+        sentence = self.sentence_of(hit.start)
+        found = memo.get(sentence.start)
+        if found is None:
+            found = [m.span() for m in pattern.finditer(self.text, sentence.start, sentence.end)]
+            memo[sentence.start] = found
+        return found
+
     def clause_start(self, offset: int) -> int:
-        sentence = self.sentence_of(offset)
-        starts = [m.end() for m in CLAUSE_NO_LIST.finditer(self.text, sentence.start, offset)]
-        return starts[-1] if starts else sentence.start
+        """Like clause_of, but 、 does not break (an enumeration stays one clause)."""
+        return _after_break(self._clause_breaks_no_list, self.sentence_of(offset).start, offset)
 
     def clause_end(self, offset: int) -> int:
-        sentence = self.sentence_of(offset)
-        m = CLAUSE_NO_LIST.search(self.text, offset, sentence.end)
-        return m.start() if m else sentence.end
+        return _next_break(self._clause_breaks_no_list, offset, self.sentence_of(offset).end)
 
     def _future(self, hit: Span) -> bool:
-        return _inside(hit, self.future_sentences) or self._future_marked(self.sentence_of(hit.start))
+        return _inside_sorted(hit, self.future_sentences) or self._future_marked(self.sentence_of(hit.start))
 
     def _future_marked(self, sentence: Span) -> bool:
         """In a plan section, or a sentence with a future marker or naming next year; a work plan throughout."""
@@ -224,7 +236,7 @@ class DocContext:
     def _future_marked_now(self, sentence: Span) -> bool:
         if self.doc.meta.genre == "work_plan":
             return True
-        if _inside(sentence, self.scope_spans(self.lexicon.future_scopes)):
+        if _inside_sorted(sentence, self.scope_spans(self.lexicon.future_scopes)):
             return True
         text = self.text[sentence.start:sentence.end]
         if self.lexicon.future.search(text):
@@ -233,7 +245,7 @@ class DocContext:
         return bool(year and re.search(rf"{year + 1}年(?!\d{{1,2}}月\d{{1,2}}日)", text))
 
     def _problem(self, hit: Span) -> bool:
-        if _inside(hit, self.scope_spans(self.lexicon.problem_scopes)):
+        if _inside_sorted(hit, self.scope_spans(self.lexicon.problem_scopes)):
             return True
         clause = self.clause_of(hit.start)
         after = self.text[hit.end:self.sentence_of(hit.start).end]
@@ -246,14 +258,32 @@ class DocContext:
         return bool(self.lexicon.negation_before.search(before) or self.lexicon.negation_after.match(after))
 
     def scope_spans(self, names: tuple[str, ...]) -> tuple[Span, ...]:
+        """The union of named scopes, merged: sorted and disjoint."""
         if names not in self._scope_union:
-            spans = [span for name in names for span in self.scope(name)]
-            self._scope_union[names] = tuple(sorted(spans, key=lambda s: s.start))
+            self._scope_union[names] = merge([span for name in names for span in self.scope(name)])
         return self._scope_union[names]
 
 
-def _inside(hit: Span, spans: tuple[Span, ...]) -> bool:
-    return any(s.contains(hit) for s in spans)
+def _inside_sorted(hit: Span, spans: tuple[Span, ...]) -> bool:
+    """hit lies within one of spans, which are sorted and disjoint (as merge returns them)."""
+    i = bisect_right(spans, hit.start, key=_start) - 1
+    return i >= 0 and spans[i].contains(hit)
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _after_break(breaks: list[int], floor: int, offset: int) -> int:
+    """Just after the last break character before offset, or floor if there is none at or after floor."""
+    i = bisect_left(breaks, offset) - 1
+    return max(breaks[i] + 1, floor) if i >= 0 else floor
+
+
+def _next_break(breaks: list[int], offset: int, ceiling: int) -> int:
+    """The first break character at or after offset, or ceiling if there is none before it."""
+    i = bisect_left(breaks, offset)
+    return min(breaks[i], ceiling) if i < len(breaks) else ceiling
 
 
 def merge(spans: list[Span]) -> tuple[Span, ...]:

@@ -6,11 +6,12 @@ Pure: takes values, returns values, never prints.
 from __future__ import annotations
 
 from checker.evaluate.context import DocContext
+from checker.matchers.base import EVIDENCE_HITS
 from checker.model import Document, ElementResult, Evidence, Span
 from checker.packs.model import Element, Pack
 
 EVIDENCE_CHARS = 90
-MAX_EVIDENCE = 3
+MAX_EVIDENCE = EVIDENCE_HITS
 
 
 def evaluate(doc: Document, pack: Pack) -> tuple[ElementResult, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -20,6 +21,11 @@ SCOPE = Field("scope", "any", "which part of the report to search: a scope name 
               "achievements …) or {headings: [...], exclude: [...]}; default the whole report", example="achievements")
 GUARDS = Field("guards", "any", "which mentions do not count: all (default), none, or a list of negation, future, "
                "problem, title, list", default="all", example="[future, title]")
+
+
+# A leaf matcher reports at least this many of its earliest supporting hits (when it has them): the engine quotes the
+# first few of an element, so a matcher may stop looking once its verdict and these hits are settled.
+EVIDENCE_HITS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +64,12 @@ class Matcher:
     def guards(self) -> frozenset[str]:
         return self.params.get("guards", frozenset(GUARD_NAMES))
 
-    def guarded(self, ctx: DocContext, hits: list[Span]) -> list[Span]:
+    def guarded(self, ctx: DocContext, hits: Iterable[Span]) -> Iterator[Span]:
+        """The hits no guard refuses, lazily: a matcher that has seen enough asks no more questions."""
         guards = self.guards
-        return [h for h in hits if not guards or ctx.blocked(h, guards) is None]
+        for hit in hits:
+            if not guards or ctx.blocked(hit, guards) is None:
+                yield hit
 
     def describe_guards(self) -> str:
         if not self.guards:

@@ -7,7 +7,9 @@ strict leaves out approximations (10余件) and bare counts (6个部门); dates,
 
 from __future__ import annotations
 
-from checker.matchers.base import GUARDS, SCOPE, Matcher, Outcome
+from itertools import islice
+
+from checker.matchers.base import EVIDENCE_HITS, GUARDS, SCOPE, Matcher, Outcome
 from checker.packs.schema import Field
 
 
@@ -21,8 +23,9 @@ class Figures(Matcher):
     )
 
     def evaluate(self, ctx) -> Outcome:
-        found = self.guarded(ctx, ctx.figures(ctx.scope(self.scope), self.params["strict"]))
-        return Outcome(len(found) >= self.params["min"], tuple(found[:3]))
+        figures = self.guarded(ctx, ctx.figures(ctx.scope(self.scope), self.params["strict"]))
+        found = list(islice(figures, max(self.params["min"], EVIDENCE_HITS)))
+        return Outcome(len(found) >= self.params["min"], tuple(found[:EVIDENCE_HITS]))
 
     def describe(self) -> str:
         kind = "确切" if self.params["strict"] else ""

@@ -7,7 +7,7 @@ The first group is the anchor: guards apply to it, and evidence points at it.
 
 from __future__ import annotations
 
-from checker.matchers.base import GUARDS, SCOPE, Matcher, Outcome
+from checker.matchers.base import EVIDENCE_HITS, GUARDS, SCOPE, Matcher, Outcome
 from checker.matchers.terms import BOUNDARY, EXCEPT, UNLESS, WITH_FIGURE, Terms, compile_terms
 from checker.model import Span
 from checker.packs.schema import Field
@@ -56,8 +56,11 @@ class Near(Matcher):
         word = self.params["boundary"] == "word"
         exceptions = self.params["except"]
         anchors = self.guarded(ctx, ctx.find(self.patterns[0], spans, word, exceptions))
+        enough = max(self.params["min_count"], EVIDENCE_HITS)
         found: dict[int, Span] = {}
         for hit in self.keep(ctx, anchors):
+            if len(found) >= enough:
+                break
             window = self.window(ctx, hit)
             key = ctx.sentence_of(hit.start).start
             if key in found:

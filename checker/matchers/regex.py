@@ -6,7 +6,7 @@ refused by the loader.
 
 from __future__ import annotations
 
-from checker.matchers.base import GUARDS, SCOPE, Matcher, Outcome
+from checker.matchers.base import EVIDENCE_HITS, GUARDS, SCOPE, Matcher, Outcome
 from checker.model import Span
 from checker.packs.schema import Field
 
@@ -26,10 +26,10 @@ class Regex(Matcher):
         pattern = self.params["pattern"]
         hits = [Span(m.start(), m.end()) for span in ctx.scope(self.scope)
                 for m in pattern.finditer(ctx.text, span.start, span.end) if m.end() > m.start()]
-        hits = self.guarded(ctx, hits)
+        hits = list(self.guarded(ctx, hits))
         sentences = {ctx.sentence_of(h.start).start for h in hits}
         ok = len(hits) >= self.params["min_count"] and len(sentences) >= self.params["min_sentences"]
-        return Outcome(ok, tuple(hits[:3]))
+        return Outcome(ok, tuple(hits[:EVIDENCE_HITS]))
 
     def describe(self) -> str:
         count = f"至少{self.params['min_count']}处" if self.params["min_count"] > 1 else ""

@@ -65,31 +65,33 @@ class Terms(Matcher):
                     "lower at_least or add groups")
 
     def evaluate(self, ctx) -> Outcome:
+        """The first counted hit of each group is its evidence; counting stops once min_count and min_sentences
+        are reached, since more mentions change neither the verdict nor the evidence."""
         spans = ctx.scope(self.scope)
+        min_count, min_sentences = self.params["min_count"], self.params["min_sentences"]
         found, total, sentences = [], 0, set()
         for pattern in self.patterns:
             hits = ctx.find(pattern, spans, self.params["boundary"] == "word", self.params["except"])
-            hits = self.keep(ctx, self.guarded(ctx, hits))
-            if hits:
-                found.append(hits[0])
-                total += len(hits)
-                sentences.update(ctx.sentence_of(h.start).start for h in hits)
-        ok = (len(found) >= self.need and total >= self.params["min_count"]
-              and len(sentences) >= self.params["min_sentences"])
+            for i, hit in enumerate(self.keep(ctx, self.guarded(ctx, hits))):
+                if i == 0:
+                    found.append(hit)
+                total += 1
+                sentences.add(ctx.sentence_of(hit.start).start)
+                if total >= min_count and len(sentences) >= min_sentences:
+                    break
+        ok = len(found) >= self.need and total >= min_count and len(sentences) >= min_sentences
         return Outcome(ok, tuple(found))
 
     def keep(self, ctx, hits):
-        """Drop hits whose sentence lacks a required figure or has a cancelling word."""
+        """Drop hits whose sentence lacks a required figure or has a cancelling word (lazily)."""
         unless = self.params["unless"]
-        out = []
         for hit in hits:
             sentence = ctx.sentence_of(hit.start)
             if self.params["with_figure"] and not ctx.has_figure(self.figure_window(ctx, hit)):
                 continue
             if unless and any(w in ctx.text[sentence.start:sentence.end] for w in unless):
                 continue
-            out.append(hit)
-        return out
+            yield hit
 
     def figure_window(self, ctx, hit):
         if self.params.get("figure_within") == "clause":

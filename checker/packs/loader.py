@@ -93,8 +93,10 @@ def builtin_packs() -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / "pack.yaml").is_file()) if root.is_dir() else []
 
 
+@lru_cache(maxsize=64)
 def resolve(name_or_path: str, relative_to: Path | None = None) -> Path:
-    """The pack.yaml for a built-in name or a path (a folder or the pack.yaml itself)."""
+    """The pack.yaml for a built-in name or a path (a folder or the pack.yaml itself); found once per process,
+    as packs are loaded once per process."""
     candidates = []
     if relative_to is not None:
         candidates.append(relative_to / name_or_path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -95,8 +96,9 @@ class Pack:
     checks: tuple[CheckSpec, ...] = field(default=())
     fail_on: str = "error"
 
-    @property
+    @cached_property
     def vocabulary(self) -> frozenset[str]:
+        """Every word the pack's matchers look for: taught to the segmenter so it cuts them out whole."""
         words: set[str] = set()
         for e in self.elements:
             words |= e.match.words() | (e.weak_if.words() if e.weak_if else frozenset())
