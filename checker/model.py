@@ -6,6 +6,7 @@ rendered (through Document.position, which maps back to the text as the user wro
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
@@ -16,6 +17,7 @@ Level = Literal["province", "city", "county", "township", "department"]
 LEVELS: tuple[str, ...] = ("province", "city", "county", "township", "department")
 
 STATUS_POINTS: dict[str, int] = {"pass": 2, "partial": 1, "fail": 0}
+NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,7 @@ class Document:
     def _raw_line_starts(self) -> list[int]:
         cached = self.__dict__.get("_starts")
         if cached is None:
-            cached = [0] + [i + 1 for i, ch in enumerate(self.raw) if ch == "\n"]
+            cached = [0] + [m.end() for m in NEWLINE.finditer(self.raw)]
             object.__setattr__(self, "_starts", cached)
         return cached
 

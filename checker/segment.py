@@ -105,25 +105,31 @@ def cut(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def crossing_words(sentence: str) -> dict[int, tuple[str, int]]:
-    """For each offset that falls inside a word of the segmentation: that word and where it ends."""
+def crossing_words(run: str) -> dict[int, tuple[str, int]]:
+    """For each offset that falls inside a word of the run's segmentation: that word and where it ends."""
     inside: dict[int, tuple[str, int]] = {}
     pos = 0
-    for token in cut(sentence):
+    for token in _cut_run(run):
         for offset in range(pos + 1, pos + len(token)):
             inside[offset] = (token, pos + len(token))
         pos += len(token)
     return inside
 
 
-def aligned(sentence: str, start: int, end: int) -> bool:
-    """A hit is a word, not a substring trap (协调解决 is not 调解, 监督管理局 is not 监督).
+def runs(text: str) -> list[tuple[int, int]]:
+    """Where the runs that jieba segments lie in text; every other character is a token of its own."""
+    return [m.span() for m in RUN.finditer(text)]
+
+
+def aligned(run: str, start: int, end: int) -> bool:
+    """A hit at run[start:end] (end may lie past the run) is a word, not a substring trap (协调解决 is not
+    调解, 监督管理局 is not 监督).
 
     It may start a longer word (调解员, 行政复议法) or end one as its head (人民调解, 审计监督), and a domain word
     of the pack that overlaps it (执法全过程 / 全过程记录) is no trap; it may not straddle two words or sit
-    inside one.
+    inside one. Runs are cut independently of each other, so the run around the hit decides.
     """
-    covering = crossing_words(sentence).get(start)
+    covering = crossing_words(run).get(start)
     if covering is None:
         return True
     word, word_end = covering

@@ -151,4 +151,10 @@ def test_streamed_json_equals_the_whole_report_at_once() -> None:
                              "failed": sum(r.error is None and not r.passed for r in batch),
                              "errors": sum(r.error is not None for r in batch)},
                  "documents": [document_dict(r) for r in batch]}
-        assert render_json(batch) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+        text = render_json(batch)
+        assert json.loads(text) == whole
+        assert text.endswith("\n")
+        # A key per line, and each element and finding on a line of its own: readable and greppable.
+        element_lines = [line for line in text.splitlines() if line.startswith('        {"id": ')]
+        assert len(element_lines) == sum(len(r.elements) for r in batch)
+        assert all(json.loads(line.strip().rstrip(","))["status"] for line in element_lines)

@@ -95,3 +95,16 @@ def test_decode_never_crashes(data: bytes) -> None:
 def test_long_ascii_utf16_without_bom_is_not_taken_for_utf8() -> None:
     text = "Annual report on law-based government, 2024.\n" * 20
     assert decode(text.encode("utf-16-le")) == (text, "utf-16-le")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_plausibility_counts_what_a_report_is_made_of(text: str) -> None:
+    from checker.read.encoding import plausibility
+
+    def made_of(ch: str) -> bool:
+        return (ch.isspace() or " " <= ch <= "~" or "\u3000" <= ch <= "\u303f" or "\u4e00" <= ch <= "\u9fff"
+                or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·")
+
+    expected = sum(map(made_of, text)) / len(text) if text else 0.0
+    assert plausibility(text) == pytest.approx(expected)

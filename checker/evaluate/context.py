@@ -11,7 +11,7 @@ from functools import cached_property
 from checker.evaluate.figures import find_figures
 from checker.model import Document, Span
 from checker.packs.model import Lexicon, Pack, ScopeSpec
-from checker.segment import aligned, learn
+from checker.segment import aligned, learn, runs
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
 CLAUSE_END = re.compile(r"[。!?;\n,:、]")
@@ -143,12 +143,22 @@ class DocContext:
                     continue
                 yield hit
 
+    @cached_property
+    def _runs(self) -> tuple[list[int], list[int]]:
+        spans = runs(self.text)
+        return [a for a, _ in spans], [b for _, b in spans]
+
     def _word(self, hit: Span) -> bool:
+        """Word boundaries from the segmentation of the run (of Chinese, letters and digits) around the hit."""
         if not self._vocabulary_taught:
             learn(self.pack.vocabulary)
             self._vocabulary_taught = True
-        sentence = self.sentence_of(hit.start)
-        return aligned(self.text[sentence.start:sentence.end], hit.start - sentence.start, hit.end - sentence.start)
+        starts, ends = self._runs
+        i = bisect_right(starts, hit.start) - 1
+        if i < 0 or ends[i] <= hit.start:
+            return True
+        run_start = starts[i]
+        return aligned(self.text[run_start:ends[i]], hit.start - run_start, hit.end - run_start)
 
     def _inside_exception(self, hit: Span, exceptions: tuple[str, ...]) -> bool:
         for phrase in exceptions:

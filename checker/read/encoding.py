@@ -7,6 +7,7 @@ Chinese government drafts come in exactly these; anything else is reported, neve
 from __future__ import annotations
 
 import codecs
+import re
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -15,7 +16,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-CONTROL_OK = set("\n\r\t\f\v")
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
 SURELY_UTF8 = 256
 
 
@@ -57,14 +58,17 @@ def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
     raise DecodeFailure("无法识别编码：既不是 UTF-8，也不是 GB18030/GBK 或 UTF-16（可用 --encoding 指定）")
 
 
+# What a Chinese report is made of: whitespace, printable ASCII, CJK punctuation and ideographs, full-width forms.
+IMPLAUSIBLE = re.compile("[^\\s -~\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·]+")
+
+
 def plausibility(text: str) -> float:
-    """Share of characters a Chinese report is made of: CJK, CJK punctuation, printable ASCII, whitespace."""
+    """Share of characters a Chinese report is made of (counted by one regex pass, not a Python loop)."""
     sample = text[:20000]
     if not sample:
         return 0.0
-    good = sum(1 for ch in sample if ch.isspace() or " " <= ch <= "~" or "\u3000" <= ch <= "\u303f"
-               or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·")
-    return good / len(sample)
+    bad = sum(len(run) for run in IMPLAUSIBLE.findall(sample))
+    return (len(sample) - bad) / len(sample)
 
 
 def _try(data: bytes, name: str) -> str:
@@ -78,7 +82,7 @@ def _checked(text: str, name: str) -> str:
     """Reject text that decoded but is mostly control characters: a binary file that happened to decode."""
     sample = text[:20000]
     if sample:
-        bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in CONTROL_OK)
+        bad = len(CONTROL.findall(sample))
         if bad / len(sample) > 0.01:
             raise DecodeFailure(f"按 {name} 解码后含大量控制字符，似为二进制文件")
     return text

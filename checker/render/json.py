@@ -67,6 +67,23 @@ def render_json(results: list[Result]) -> str:
     return "".join(stream.chunks())
 
 
+def _document_text(document: dict) -> str:
+    """One document, a key per line and an element or finding per line: easy to read and to grep, and written by
+    json's C encoder (an indented dump takes its pure-Python path, four times slower)."""
+    lines = []
+    for key, value in document.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            items = ",\n".join(f"{' ' * 8}{_compact(item)}" for item in value)
+            lines.append(f"{' ' * 6}{_compact(key)}: [\n{items}\n{' ' * 6}]")
+        else:
+            lines.append(f"{' ' * 6}{_compact(key)}: {_compact(value)}")
+    return "{\n" + ",\n".join(lines) + "\n    }"
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 class JsonStream:
     """checker-report/1 written document by document, so a batch of thousands is never held in memory: documents
     go to a spool file as they are judged, and the header with the summary is put in front at the end."""
@@ -80,8 +97,7 @@ class JsonStream:
         counts["passed"] += result.passed
         counts["failed"] += result.error is None and not result.passed
         counts["errors"] += result.error is not None
-        text = json.dumps(document_dict(result), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        self._spool.write((",\n    " if counts["documents"] else "\n    ") + text)
+        self._spool.write((",\n    " if counts["documents"] else "\n    ") + _document_text(document_dict(result)))
         counts["documents"] += 1
 
     def chunks(self) -> Iterator[str]:
