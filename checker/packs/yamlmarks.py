@@ -30,7 +30,11 @@ class DuplicateKey(yaml.MarkedYAMLError):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    """Pure-Python parsing: slower, but its error messages are the ones users see."""
+
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser when PyYAML has it (about ten times faster; packs load at every start)."""
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> MarkedDict:
@@ -53,10 +57,15 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> MarkedList:
     return out
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+for _loader in (_Loader, _FastLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
 def load_marked(text: str) -> object:
-    """Parse one YAML document. Raises yaml.YAMLError (with .problem_mark) on bad syntax."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    """Parse one YAML document. Raises yaml.YAMLError (with .problem_mark) on bad syntax, always as the
+    pure-Python parser words it, so a pack's error reads the same with or without libyaml."""
+    try:
+        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
