@@ -11,6 +11,7 @@ from checker.cli import main
 from checker.errors import PackError
 from checker.packs.loader import builtin_packs, load_pack, packs_root
 from checker.packs.regexsafety import unsafe_reason
+from tests.conftest import ROOT
 
 ELEMENT = """\
 id: {id}
@@ -213,3 +214,27 @@ def test_rules_validate_accepts_a_good_pack(capsys) -> None:
     with pytest.raises(SystemExit) as info:
         main(["rules", "validate", str(packs_root() / "fazhi-annual")])
     assert info.value.code == 0 and "有效" in capsys.readouterr().out
+
+
+def test_libyaml_and_pure_python_parsers_agree_on_every_shipped_yaml() -> None:
+    """Packs are parsed by libyaml when available; values and the lines errors cite must not depend on that."""
+    import yaml
+
+    from checker.packs import yamlmarks
+
+    def same(a, b) -> None:
+        assert type(a) is type(b) and a == b
+        if isinstance(a, dict):
+            assert (a.line, a.key_lines) == (b.line, b.key_lines)
+            for key in a:
+                same(a[key], b[key])
+        elif isinstance(a, list):
+            assert (a.line, a.item_lines) == (b.line, b.item_lines)
+            for x, y in zip(a, b):
+                same(x, y)
+
+    files = sorted((ROOT / "rules").rglob("*.yaml")) + sorted((ROOT / "examples").rglob("*.yaml"))
+    assert len(files) > 20
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        same(yaml.load(text, Loader=yamlmarks._FastLoader), yaml.load(text, Loader=yamlmarks._Loader))
