@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -11,7 +12,8 @@ from tests.conftest import ROOT, SEEDS
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "checker", *args], input=stdin, capture_output=True, cwd=ROOT,
-                          timeout=120, env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PYTHONPATH": str(ROOT)})
+                          timeout=120, env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PYTHONPATH": str(ROOT),
+                               "CHECKER_CACHE_DIR": os.environ["CHECKER_CACHE_DIR"]})
 
 
 def test_audit_seeds_as_json_with_exit_codes() -> None:
