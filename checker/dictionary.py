@@ -85,11 +85,14 @@ def group_by_first_char(entries: dict[str, int]) -> dict[str, str]:
 
 
 def cache_dirs() -> list[Path]:
+    """Where the cache may live, in order: $CHECKER_CACHE_DIR alone if set, else the user's cache folder, then a
+    per-user folder in the system's temporary directory (for accounts without a writable home)."""
     explicit = os.environ.get("CHECKER_CACHE_DIR")
     if explicit:
         return [Path(explicit)]
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return [Path(base) / "checker", Path(tempfile.gettempdir()) / f"checker-{os.getuid() if hasattr(os, 'getuid') else 'user'}"]
+    user = getattr(os, "getuid", lambda: "user")()
+    return [Path(base) / "checker", Path(tempfile.gettempdir()) / f"checker-{user}"]
 
 
 def load(source: Path | None = None) -> Dictionary:
