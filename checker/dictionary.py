@@ -90,9 +90,13 @@ def cache_dirs() -> list[Path]:
     explicit = os.environ.get("CHECKER_CACHE_DIR")
     if explicit:
         return [Path(explicit)]
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     user = getattr(os, "getuid", lambda: "user")()
-    return [Path(base) / "checker", Path(tempfile.gettempdir()) / f"checker-{user}"]
+    fallback = Path(tempfile.gettempdir()) / f"checker-{user}"
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    except RuntimeError:  # no home directory known for this account
+        return [fallback]
+    return [Path(base) / "checker", fallback]
 
 
 def load(source: Path | None = None) -> Dictionary:
