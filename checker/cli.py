@@ -10,6 +10,7 @@ import os
 import sys
 from contextlib import contextmanager
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +19,9 @@ from checker.errors import CheckerError, PackError
 from checker.exitcodes import ExitCode, exit_code_for
 from checker.model import LEVELS
 from checker.render.registry import FORMATS as OUTPUT_FORMATS
+
+if TYPE_CHECKING:
+    from checker.render.stream import Stream
 
 FORMATS = ("text", *OUTPUT_FORMATS)
 LEVEL_CHOICES = ("auto", *LEVELS)
@@ -98,11 +102,7 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
     workers = 1 if last_year is not None or "-" in paths else (jobs or os.cpu_count() or 1)
     console = _console(output, no_color)
     results = []
-    stream = None
-    if fmt == "json":
-        from checker.render.json import JsonStream
-
-        stream = JsonStream()
+    stream = _stream(fmt)
     with _progress(len(items), quiet or fmt != "text" and not output) as advance:
         for result in batch.run(items, config, workers, last_year, advance):
             if stream is not None:  # written now; only the verdict is kept for the exit code
@@ -115,30 +115,33 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
                 from checker.render.text import render_result
 
                 render_result(console, result, verbose)
-    text = stream.chunks() if stream is not None else _render(fmt, results, console, quiet)
+    chunks = stream.chunks() if stream is not None else [_render_text(results, console, quiet)]
     if output:
         from checker.output import write_atomic
 
-        write_atomic(output, text)
-    elif isinstance(text, bytes):
-        sys.stdout.buffer.write(text)
-        sys.stdout.buffer.flush()
-    elif fmt != "text":
-        for chunk in [text] if isinstance(text, str) else text:
+        write_atomic(output, chunks)
+    elif stream is not None:
+        for chunk in chunks:  # click writes bytes (csv, xlsx) to the binary stdout as they are
             click.echo(chunk, nl=False)
     return int(exit_code_for(results, exit_zero))
 
 
-def _render(fmt: str, results: list, console, quiet: bool) -> str | bytes:
+def _stream(fmt: str) -> Stream | None:
+    """The output format's stream, fed as results arrive; None for the terminal report, which prints as it goes."""
     if fmt == "text":
-        if len(results) > 1 or quiet:
-            from checker.render.text import render_summary
+        return None
+    from checker.render.registry import STREAMS
 
-            render_summary(console, results)
-        return console.file.getvalue() if isinstance(console.file, io.StringIO) else ""
-    from checker.render.registry import FORMATS as RENDERERS
+    return STREAMS[fmt]()
 
-    return RENDERERS[fmt](results)
+
+def _render_text(results: list, console, quiet: bool) -> str:
+    """The batch summary after the reports; what was printed, when it went to a string for -o."""
+    if len(results) > 1 or quiet:
+        from checker.render.text import render_summary
+
+        render_summary(console, results)
+    return console.file.getvalue() if isinstance(console.file, io.StringIO) else ""
 
 
 def _config(path: str | None, isolated: bool):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from checker.audit import audit_source
 from checker.cli import main
+from checker.render.registry import EXTENSIONS
+from checker.render.registry import FORMATS as OUTPUT_FORMATS
 from tests.conftest import SEEDS
 from tests.helpers import invoke
 
@@ -75,12 +80,37 @@ def test_evidence_line_points_at_the_text() -> None:
             assert snippet in lines[ev["line"] - 1], (element["id"], ev)
 
 
-def test_output_file_is_written_whole_and_nothing_else(tmp_path: Path) -> None:
-    out = tmp_path / "report.json"
-    run = invoke("audit", "--format", "json", "--output", str(out), str(STRONG))
-    assert run.code == 0 and run.out == ""
-    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["documents"] == 1
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+def _xlsx_values(data: bytes) -> dict[str, list[tuple]]:
+    openpyxl = pytest.importorskip("openpyxl")
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in openpyxl.load_workbook(io.BytesIO(data))}
+
+
+@pytest.mark.parametrize("fmt", sorted(OUTPUT_FORMATS))
+def test_every_format_is_written_whole_to_a_file_and_the_same_to_stdout(tmp_path: Path, fmt: str,
+                                                                      capsysbinary) -> None:
+    """A folder streamed through the command line is the pure renderer's output for the same documents."""
+    if fmt == "xlsx":
+        pytest.importorskip("openpyxl")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for seed in (STRONG, WEAK):
+        shutil.copy(seed, folder / seed.name)
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / f"report{EXTENSIONS[fmt]}"
+    args = ["audit", "--isolated", "-q", "-j", "2", "--format", fmt, str(folder)]
+    code, stdout, err = run_main([*args, "--output", str(out)], capsysbinary)
+    assert code == 2 and stdout == b"" and err.decode().count("\n") == 1 and "empty.txt" in err.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["reports", out.name])
+    expected = OUTPUT_FORMATS[fmt]([audit_source(str(p), None) for p in sorted(folder.iterdir())])
+    expected = expected if isinstance(expected, bytes) else expected.encode("utf-8")
+    code, stdout, _ = run_main(args, capsysbinary)
+    assert code == 2
+    if fmt == "xlsx":  # a zip with the time it was made: compare the cells
+        assert _xlsx_values(out.read_bytes()) == _xlsx_values(stdout) == _xlsx_values(expected)
+    else:
+        assert out.read_bytes() == stdout == expected
+    if fmt == "json":
+        assert json.loads(stdout)["summary"] == {"documents": 3, "passed": 1, "failed": 1, "errors": 1}
 
 
 def test_text_output_file_has_no_colour(tmp_path: Path) -> None:

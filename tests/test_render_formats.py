@@ -1,14 +1,18 @@
 """Every output format in render/registry.py, each checked by parsing what it wrote: the seeds, a path that does not
-exist, and a hostile draft (markup, separators and % in its title and path, placeholders that are error findings)."""
+exist, and a hostile draft (markup, separators and % in its title and path, placeholders that are error findings).
+Each format's stream, fed one result at a time, writes exactly what its pure function returns."""
 
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import re
 import sys
+import weakref
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,12 +21,13 @@ import pytest
 from checker.audit import audit_source, audit_text
 from checker.errors import UsageError
 from checker.model import Result
+from checker.render import stream as stream_module
 from checker.render.csv_table import render_csv
 from checker.render.github import render_github
 from checker.render.html import render_html
 from checker.render.junit import render_junit
 from checker.render.markdown import render_markdown
-from checker.render.registry import BINARY, FORMATS, check_available, is_binary
+from checker.render.registry import BINARY, FORMATS, STREAMS, check_available, is_binary
 from checker.render.sarif import artifact_uri, render_sarif
 from tests.conftest import SEEDS
 
@@ -88,6 +93,57 @@ def test_every_renderer_accepts_an_empty_batch() -> None:
         assert FORMATS[name]([]) is not None
 
 
+# --- streams ------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_batch(results) -> list[Result]:
+    """The seed reports and one unreadable path."""
+    return [r for r in results if r.source.startswith(str(SEEDS)) and not r.error] + [audit_source("missing.txt", None)]
+
+
+def _xlsx_values(data: bytes) -> dict[str, list[tuple]]:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book}
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_stream_fed_one_result_at_a_time_writes_the_pure_output(seed_batch, name, monkeypatch) -> None:
+    if name == "xlsx":
+        pytest.importorskip("openpyxl")
+    monkeypatch.setattr(stream_module, "SPOOL_IN_MEMORY", 512)  # the spool moves to a file on disk half-way
+    stream = STREAMS[name]()
+    judged = []
+    for result in seed_batch:
+        copy = replace(result)
+        stream.add(copy)
+        judged.append(weakref.ref(copy))
+        del copy
+    gc.collect()
+    assert not any(ref() for ref in judged), "the stream holds on to a result"
+    chunks = list(stream.chunks())
+    assert chunks and all(isinstance(c, bytes if is_binary(name) else str) for c in chunks)
+    whole = b"".join(chunks) if is_binary(name) else "".join(chunks)
+    expected = FORMATS[name](seed_batch)
+    if name == "xlsx":
+        sheets = _xlsx_values(whole)
+        assert sheets == _xlsx_values(expected)
+        assert [row[0] for row in sheets["汇总"][1:]] == [r.source for r in seed_batch]
+        return
+    assert whole == expected
+    text = whole.decode("utf-8-sig") if isinstance(whole, bytes) else whole
+    for result in seed_batch[:-1]:
+        assert Path(result.source).stem.split("_")[1] in text
+    assert "文件不存在" in text
+
+
+def test_stream_chunks_of_an_empty_batch_are_the_pure_output() -> None:
+    for name in FORMATS:
+        if name != "xlsx":
+            assert (b"" if is_binary(name) else "").join(STREAMS[name]().chunks()) == FORMATS[name]([]), name
+
+
 def test_unknown_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="未知的输出格式"):
         check_available("pdf")
@@ -134,6 +190,10 @@ def test_markdown_summary_table_and_sections(results) -> None:
     assert len(table) == sum(f.check == "placeholder" for f in hostile.findings)
     assert all(len(row) == 6 for row in table)
     assert "<script>" not in md and "&lt;script&gt;" in md
+    # the sections follow the table, each after a blank line; the report ends with a single line end
+    assert md.index('<a id="doc-1"></a>') > md.index(f"| {len(results)} |")
+    assert all(f'\n\n<a id="doc-{i}"></a>' in md for i in range(1, len(results) + 1))
+    assert md.endswith("\n") and not md.endswith("\n\n")
 
 
 def test_markdown_renders_as_gfm_tables_and_sections(results) -> None:
@@ -250,6 +310,23 @@ def test_html_is_one_self_contained_well_formed_page(results) -> None:
     assert "文件不存在" in text
 
 
+def test_html_matrix_columns_are_the_union_over_the_batch(results) -> None:
+    """The matrix is written before the sections but its columns are known only at the end: a county report first,
+    then a city report with the extra element 立法工作 and a township report where 行政复议 is only recommended."""
+    from checker.packs.loader import load_pack
+
+    seed = str(SEEDS / "000_7c10309f05703634.txt")
+    batch = [results[0], audit_source(seed, load_pack("fazhi-city")), audit_source(seed, load_pack("fazhi-township"))]
+    tree = _Tree()
+    tree.feed(render_html(batch))
+    columns = [a["title"] for tag, a in tree.tags if tag == "th" and a.get("class") == "el"]
+    assert columns == [e.id for e in batch[0].elements] + ["legislation"]
+    county, city, township = ([c for c in row if "st" in c.get("class", "").split()] for row in tree.rows)
+    assert county[-1] == {"class": "st st-none"} and "data-status" in city[-1]
+    review = columns.index("administrative-reconsideration")
+    assert "必备" in county[review]["title"] and "应有" in township[review]["title"]
+
+
 # --- sarif --------------------------------------------------------------------------------------------------------
 
 
@@ -294,6 +371,13 @@ def test_sarif_rules_results_and_locations(results) -> None:
     assert [n["level"] for n in invocation["toolExecutionNotifications"]] == ["error"]
 
 
+def test_sarif_is_laid_out_as_one_indented_dump(results) -> None:
+    """The streamed log reads exactly as json.dumps(log, indent=2) of the whole log would."""
+    for batch in (results, results[:1], []):
+        text = render_sarif(batch)
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
 def test_sarif_uris_are_uri_references() -> None:
     assert artifact_uri("seeds/a b.txt") == "seeds/a%20b.txt"
     assert artifact_uri("/abs/报告.txt") == "file:///abs/%E6%8A%A5%E5%91%8A.txt"
@@ -330,6 +414,15 @@ def test_junit_one_suite_per_document_one_case_per_element(results) -> None:
             assert case.find("failure").get("message") == f.message
     assert int(root.get("tests")) == len(root.findall(".//testcase"))
     assert int(root.get("errors")) == sum(1 for r in results if r.error)
+
+
+def test_junit_is_laid_out_as_one_indented_tree(results) -> None:
+    """The streamed suites read exactly as ElementTree's indent() lays out the whole <testsuites> tree."""
+    for batch in (results, results[:1], []):
+        text = render_junit(batch)
+        root = ET.fromstring(text)
+        ET.indent(root)
+        assert text == '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
 # --- github -------------------------------------------------------------------------------------------------------
@@ -404,6 +497,15 @@ def test_xlsx_workbook_sheets(results) -> None:
     assert len(elements) == 1 + sum(len(r.elements) or 1 for r in results)
     findings = list(book["文字问题"].iter_rows(values_only=True))
     assert len(findings) == 1 + sum(len(r.findings) for r in results)
+    # the look: a bold, frozen, filtered header row, set widths, status colours, long text wrapped
+    for ws in book:
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref == ws.dimensions
+        assert all(cell.font.b for cell in ws[1])
+    assert book["汇总"].column_dimensions["A"].width == 36 and book["要素"].column_dimensions["L"].width == 50
+    fills = {cell.value: cell.fill.fgColor.rgb for cell in book["要素"]["J"][1:]}
+    assert fills["缺失"].endswith("FFEBE9") and fills["具备"].endswith("DAFBE1")
+    messages = [cell for cell in book["要素"]["L"][1:] if cell.value]
+    assert messages and all(cell.alignment.wrap_text for cell in messages if len(cell.value) > 30)
 
 
 def test_xlsx_without_openpyxl_says_how_to_install(results, monkeypatch) -> None:

@@ -4,8 +4,11 @@ Escaping follows the runner's rules: in the message % CR LF; in properties also 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from checker.model import Result
 from checker.render.json import document_dict
+from checker.render.stream import SpooledStream, feed
 from checker.words import SEVERITY_WORDS, STATUS_WORDS
 
 FAIL_LEVELS = {"required": "error", "recommended": "warning", "advisory": "notice"}
@@ -27,29 +30,36 @@ def command(level: str, message: str, **props) -> str:
 
 
 def render_github(results: list[Result]) -> str:
-    lines: list[str] = []
-    for result in results:
-        d = document_dict(result)
-        path = d["path"]
-        if d["error"]:
-            lines.append(command("error", f"无法检查：{d['error']['message']}", file=path, title="checker：无法检查"))
+    return "".join(feed(GithubStream(), results))
+
+
+class GithubStream(SpooledStream):
+    """One line per annotation, nothing in front of them: each document's lines are written as they come."""
+
+    def part(self, result: Result) -> str:
+        return "".join(line + "\n" for line in _annotations(document_dict(result)))
+
+
+def _annotations(d: dict) -> Iterator[str]:
+    path = d["path"]
+    if d["error"]:
+        yield command("error", f"无法检查：{d['error']['message']}", file=path, title="checker：无法检查")
+        return
+    for el in d["elements"]:
+        if el["status"] not in ("fail", "partial"):
             continue
-        for el in d["elements"]:
-            if el["status"] not in ("fail", "partial"):
-                continue
-            levels = FAIL_LEVELS if el["status"] == "fail" else PARTIAL_LEVELS
-            ev = el["evidence"][0] if el["evidence"] else None
-            title = f"{el['title']}（{SEVERITY_WORDS.get(el['severity'], el['severity'])}）{STATUS_WORDS[el['status']]}"
-            message = f"{el['message']}\n建议：{el['suggestion']}"
-            if el["basis"]:
-                message += "\n依据：" + "；".join(el["basis"])
-            lines.append(command(levels.get(el["severity"], "warning"), message, file=path,
-                                 line=ev["line"] if ev else 1, col=ev["column"] if ev else 1, title=title))
-        for f in d["findings"]:
-            message = f["message"] + (f"\n建议：{f['suggestion']}" if f["suggestion"] else "")
-            lines.append(command(FINDING_LEVELS.get(f["severity"], "warning"), message, file=path,
-                                 line=f["line"], col=f["column"], title=f"文字问题 {f['check']}"))
-        if not d["passed"]:
-            lines.append(command("error", f"得分 {d['score']:g}（{d['grade']}）：" + ("；".join(d["reasons"]) or "未通过"),
-                                 file=path, title="法治政府建设年度报告未通过检查"))
-    return "\n".join(lines) + ("\n" if lines else "")
+        levels = FAIL_LEVELS if el["status"] == "fail" else PARTIAL_LEVELS
+        ev = el["evidence"][0] if el["evidence"] else None
+        title = f"{el['title']}（{SEVERITY_WORDS.get(el['severity'], el['severity'])}）{STATUS_WORDS[el['status']]}"
+        message = f"{el['message']}\n建议：{el['suggestion']}"
+        if el["basis"]:
+            message += "\n依据：" + "；".join(el["basis"])
+        yield command(levels.get(el["severity"], "warning"), message, file=path,
+                      line=ev["line"] if ev else 1, col=ev["column"] if ev else 1, title=title)
+    for f in d["findings"]:
+        message = f["message"] + (f"\n建议：{f['suggestion']}" if f["suggestion"] else "")
+        yield command(FINDING_LEVELS.get(f["severity"], "warning"), message, file=path,
+                      line=f["line"], col=f["column"], title=f"文字问题 {f['check']}")
+    if not d["passed"]:
+        yield command("error", f"得分 {d['score']:g}（{d['grade']}）：" + ("；".join(d["reasons"]) or "未通过"),
+                      file=path, title="法治政府建设年度报告未通过检查")

@@ -4,11 +4,15 @@ evidence quoted. A pure function of the results; all text is escaped."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from html import escape
+from typing import NamedTuple
 
 from checker import __version__
 from checker.model import Result
 from checker.render.json import document_dict
+from checker.render.stream import SpooledStream, feed
 from checker.words import LEVEL_WORDS, SEVERITY_WORDS, STATUS_WORDS
 
 STATUS_MARKS = {"pass": "✔", "partial": "◐", "fail": "✘", "skip": "–"}
@@ -90,23 +94,66 @@ document.querySelectorAll('table.matrix th.sortable').forEach(function(th){
 
 
 def render_html(results: list[Result]) -> str:
-    docs = [document_dict(r) for r in results]
-    columns = _columns(docs)
-    passed = sum(1 for d in docs if d["passed"])
-    errors = sum(1 for d in docs if d["error"])
-    parts = ['<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             '<meta name="generator" content="checker ' + e(__version__) + '">',
-             "<title>法治政府建设年度报告检查结果</title>", f"<style>{CSS}</style>", "</head>",
-             '<body>\n<main>\n<h1 id="top">法治政府建设年度报告检查结果</h1>',
-             f'<p class="sub">共 {len(docs)} 份报告；点击表头按得分、等级或文件名排序，点击文件名查看差距报告。</p>',
-             '<div class="cards">', _card(len(docs), "份报告"), _card(passed, "通过"),
-             _card(len(docs) - passed - errors, "未通过"), _card(errors, "无法检查"), "</div>",
-             _matrix(docs, columns), _legend()]
-    parts += [_document(i, d) for i, d in enumerate(docs, 1)]
-    parts += [f"<footer>由 checker {e(__version__)} 生成</footer>", "</main>", f"<script>{JS}</script>",
-              "</body>\n</html>\n"]
-    return "\n".join(parts)
+    return "".join(feed(HtmlStream(), results))
+
+
+class _Row(NamedTuple):
+    """What the summary matrix needs of one document; its section is already spooled."""
+
+    index: int
+    path: str
+    title: str | None
+    score: float | None
+    grade: str | None
+    passed: bool
+    error: str | None
+    cells: dict[str, str]  # element id → its status cell, shared by the documents where it reads the same
+
+
+class HtmlStream(SpooledStream):
+    """The documents × elements matrix comes first, and its columns (the union over the batch) are known only at the
+    end: a _Row per document stays in memory, its section is spooled."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[_Row] = []
+        self._columns: dict[str, str] = {}  # element id → title, in pack order as first seen
+        self._cells: dict[tuple[str, str, str], str] = {}
+
+    def part(self, result: Result) -> str:
+        i, d = self.documents + 1, document_dict(result)
+        cells = {}
+        for el in d["elements"]:
+            self._columns.setdefault(el["id"], el["title"])
+            cells[sys.intern(el["id"])] = self._cell(el)
+        self._rows.append(_Row(i, d["path"], d["title"], d["score"], d["grade"], d["passed"],
+                               d["error"]["message"] if d["error"] else None, cells))
+        return "\n" + _document(i, d)
+
+    def _cell(self, el: dict) -> str:
+        key = (el["status"], el["severity"], el["title"])
+        if key not in self._cells:
+            tip = f"{el['title']}（{SEVERITY_WORDS.get(el['severity'], '')}）：{STATUS_WORDS[el['status']]}"
+            self._cells[key] = (f'<td class="st st-{el["status"]}" title="{e(tip)}" data-status="{el["status"]}">'
+                                f'{STATUS_MARKS[el["status"]]}</td>')
+        return self._cells[key]
+
+    def head(self) -> Iterator[str]:
+        yield "\n".join([
+            '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="generator" content="checker ' + e(__version__) + '">',
+            "<title>法治政府建设年度报告检查结果</title>", f"<style>{CSS}</style>", "</head>",
+            '<body>\n<main>\n<h1 id="top">法治政府建设年度报告检查结果</h1>',
+            f'<p class="sub">共 {self.documents} 份报告；点击表头按得分、等级或文件名排序，点击文件名查看差距报告。</p>',
+            '<div class="cards">', _card(self.documents, "份报告"), _card(self.passed, "通过"),
+            _card(self.failed, "未通过"), _card(self.errors, "无法检查"), "</div>", ""])
+        yield from _matrix(self._rows, list(self._columns.items()))
+        yield "\n" + _legend()
+
+    def tail(self) -> Iterator[str]:
+        yield "\n" + "\n".join([f"<footer>由 checker {e(__version__)} 生成</footer>", "</main>",
+                                 f"<script>{JS}</script>", "</body>\n</html>\n"])
 
 
 def e(value) -> str:
@@ -117,49 +164,37 @@ def _card(n: int, label: str) -> str:
     return f'<div class="card"><b>{n}</b><span>{e(label)}</span></div>'
 
 
-def _columns(docs: list[dict]) -> list[tuple[str, str]]:
-    """Element columns in pack order, the union over the batch (packs may differ per document)."""
-    seen: dict[str, str] = {}
-    for d in docs:
-        for el in d["elements"]:
-            seen.setdefault(el["id"], el["title"])
-    return list(seen.items())
-
-
-def _matrix(docs: list[dict], columns: list[tuple[str, str]]) -> str:
+def _matrix(rows: list[_Row], columns: list[tuple[str, str]]) -> Iterator[str]:
     head = ['<th class="sortable" data-type="num">#</th>', '<th class="sortable">文件</th>',
             '<th class="sortable" data-type="num">得分</th>', '<th class="sortable">等级</th>',
             '<th class="sortable">结论</th>']
     head += [f'<th class="el" title="{e(eid)}">{e(title)}</th>' for eid, title in columns]
-    rows = []
-    for i, d in enumerate(docs, 1):
-        label = d["title"] or d["path"]
-        cells = [f'<td class="num" data-v="{i}">{i}</td>',
-                 f'<td class="file" data-v="{e(d["path"])}"><a href="#doc-{i}" title="{e(d["path"])}">{e(label)}</a>'
-                 + (f'<div class="path">{e(d["path"])}</div>' if d["title"] else "") + "</td>"]
-        if d["error"]:
-            cells += ['<td class="num" data-v=""></td>', '<td data-v=""></td>',
-                      '<td data-v="无法检查"><span class="badge err">无法检查</span></td>']
-            if columns:
-                cells.append(f'<td colspan="{len(columns)}" class="st-none">{e(d["error"]["message"])}</td>')
-        else:
-            verdict = "通过" if d["passed"] else "未通过"
-            badge = "ok" if d["passed"] else "bad"
-            cells += [f'<td class="num" data-v="{d["score"]}"><b>{d["score"]:g}</b></td>',
-                      f'<td data-v="{e(d["grade"])}">{e(d["grade"])}</td>',
-                      f'<td data-v="{verdict}"><span class="badge {badge}">{verdict}</span></td>']
-            by_id = {el["id"]: el for el in d["elements"]}
-            for eid, title in columns:
-                el = by_id.get(eid)
-                if el is None:
-                    cells.append('<td class="st st-none"></td>')
-                    continue
-                tip = f"{el['title']}（{SEVERITY_WORDS.get(el['severity'], '')}）：{STATUS_WORDS[el['status']]}"
-                cells.append(f'<td class="st st-{el["status"]}" title="{e(tip)}" data-status="{el["status"]}">'
-                             f'{STATUS_MARKS[el["status"]]}</td>')
-        rows.append(f'<tr id="row-{i}">' + "".join(cells) + "</tr>")
-    return ('<div class="wrap"><table class="matrix" id="summary"><thead><tr>' + "".join(head)
-            + "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>")
+    yield ('<div class="wrap"><table class="matrix" id="summary"><thead><tr>' + "".join(head)
+           + "</tr></thead>\n<tbody>\n")
+    for row in rows:
+        yield ("\n" if row.index > 1 else "") + _matrix_row(row, columns)
+    yield "\n</tbody></table></div>"
+
+
+def _matrix_row(row: _Row, columns: list[tuple[str, str]]) -> str:
+    i = row.index
+    cells = [f'<td class="num" data-v="{i}">{i}</td>',
+             f'<td class="file" data-v="{e(row.path)}"><a href="#doc-{i}" title="{e(row.path)}">'
+             f'{e(row.title or row.path)}</a>' + (f'<div class="path">{e(row.path)}</div>' if row.title else "")
+             + "</td>"]
+    if row.error is not None:
+        cells += ['<td class="num" data-v=""></td>', '<td data-v=""></td>',
+                  '<td data-v="无法检查"><span class="badge err">无法检查</span></td>']
+        if columns:
+            cells.append(f'<td colspan="{len(columns)}" class="st-none">{e(row.error)}</td>')
+    else:
+        verdict = "通过" if row.passed else "未通过"
+        badge = "ok" if row.passed else "bad"
+        cells += [f'<td class="num" data-v="{row.score}"><b>{row.score:g}</b></td>',
+                  f'<td data-v="{e(row.grade)}">{e(row.grade)}</td>',
+                  f'<td data-v="{verdict}"><span class="badge {badge}">{verdict}</span></td>']
+        cells += [row.cells.get(eid, '<td class="st st-none"></td>') for eid, _ in columns]
+    return f'<tr id="row-{i}">' + "".join(cells) + "</tr>"
 
 
 def _legend() -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import tempfile
 from collections.abc import Iterator
 
 from checker import __version__
 from checker.model import Result
+from checker.render.stream import SpooledStream, feed
 
 SCHEMA = "checker-report/1"
 
@@ -61,10 +61,7 @@ def _evidence(ev) -> dict:
 
 
 def render_json(results: list[Result]) -> str:
-    stream = JsonStream()
-    for result in results:
-        stream.add(result)
-    return "".join(stream.chunks())
+    return "".join(feed(JsonStream(), results))
 
 
 def _document_text(document: dict) -> str:
@@ -84,28 +81,17 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class JsonStream:
-    """checker-report/1 written document by document, so a batch of thousands is never held in memory: documents
-    go to a spool file as they are judged, and the header with the summary is put in front at the end."""
+class JsonStream(SpooledStream):
+    """Documents are spooled as they are judged; the header with the summary is put in front at the end."""
 
-    def __init__(self) -> None:
-        self._spool = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8")
-        self.summary = {"documents": 0, "passed": 0, "failed": 0, "errors": 0}
+    def part(self, result: Result) -> str:
+        return (",\n    " if self.documents else "\n    ") + _document_text(document_dict(result))
 
-    def add(self, result: Result) -> None:
-        counts = self.summary
-        counts["passed"] += result.passed
-        counts["failed"] += result.error is None and not result.passed
-        counts["errors"] += result.error is not None
-        self._spool.write((",\n    " if counts["documents"] else "\n    ") + _document_text(document_dict(result)))
-        counts["documents"] += 1
-
-    def chunks(self) -> Iterator[str]:
+    def head(self) -> Iterator[str]:
+        summary = {"documents": self.documents, "passed": self.passed, "failed": self.failed, "errors": self.errors}
         header = json.dumps({"schema": SCHEMA, "tool": {"name": "checker", "version": __version__},
-                             "summary": self.summary}, ensure_ascii=False, indent=2)
+                             "summary": summary}, ensure_ascii=False, indent=2)
         yield header[:-2] + ',\n  "documents": ['
-        self._spool.seek(0)
-        while chunk := self._spool.read(1 << 16):
-            yield chunk
-        yield "\n  ]\n}\n" if self.summary["documents"] else ']\n}\n'
-        self._spool.close()
+
+    def tail(self) -> Iterator[str]:
+        yield "\n  ]\n}\n" if self.documents else "]\n}\n"

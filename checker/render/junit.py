@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from checker.model import Result
 from checker.render.json import document_dict
+from checker.render.stream import SpooledStream, feed
 from checker.words import SEVERITY_WORDS, STATUS_WORDS
 
 # XML 1.0 cannot carry most control characters, even escaped; a document's text may contain them.
@@ -17,17 +19,31 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def render_junit(results: list[Result]) -> str:
-    root = ET.Element("testsuites", name="checker")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for result in results:
+    return "".join(feed(JunitStream(), results))
+
+
+class JunitStream(SpooledStream):
+    """Each <testsuite> is spooled as it is made, indented as ElementTree's indent() lays it out inside
+    <testsuites>; the root's totals go in the head at the end."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+
+    def part(self, result: Result) -> str:
         suite = _suite(document_dict(result))
-        for key in totals:
-            totals[key] += int(suite.get(key))
-        root.append(suite)
-    for key, value in totals.items():
-        root.set(key, str(value))
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        for key in self._totals:
+            self._totals[key] += int(suite.get(key))
+        ET.indent(suite, level=1)
+        return "\n  " + ET.tostring(suite, encoding="unicode")
+
+    def head(self) -> Iterator[str]:
+        root = ET.Element("testsuites", name="checker", **{key: str(value) for key, value in self._totals.items()})
+        empty = ET.tostring(root, encoding="unicode")  # <testsuites … />
+        yield '<?xml version="1.0" encoding="UTF-8"?>\n' + (empty[:-3] + ">" if self.documents else empty)
+
+    def tail(self) -> Iterator[str]:
+        yield "\n</testsuites>\n" if self.documents else "\n"
 
 
 def _x(value) -> str:

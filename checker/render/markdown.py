@@ -7,32 +7,54 @@ what to write and why, and the defect findings. A pure function of the results; 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from checker.model import Result
 from checker.render.json import document_dict
+from checker.render.stream import SpooledStream, feed
 from checker.words import FINDING_WORDS, LEVEL_WORDS, SEVERITY_WORDS, STATUS_WORDS
 
 STATUS_MARKS = {"pass": "✔", "partial": "◐", "fail": "✘", "skip": "–"}
 
 
 def render_markdown(results: list[Result]) -> str:
-    docs = [document_dict(r) for r in results]
-    lines: list[str] = ["# 法治政府建设年度报告检查结果", ""]
-    passed = sum(1 for d in docs if d["passed"])
-    errors = sum(1 for d in docs if d["error"])
-    lines += [f"共 {len(docs)} 份：通过 {passed}，未通过 {len(docs) - passed - errors}，无法检查 {errors}。", ""]
-    lines += ["| # | 文件 | 得分 | 等级 | 结论 | 缺失 | 薄弱 | 文字问题 |",
-              "| ---: | --- | ---: | :---: | --- | ---: | ---: | ---: |"]
-    for i, d in enumerate(docs, 1):
-        link = f"[{cell(d['path'])}](#doc-{i})"
-        if d["error"]:
-            lines.append(f"| {i} | {link} | — | — | 无法检查：{cell(d['error']['message'])} | — | — | — |")
-            continue
-        fails, partials = _count(d, "fail"), _count(d, "partial")
-        lines.append(f"| {i} | {link} | {d['score']:g} | {d['grade']} | {'通过' if d['passed'] else '**未通过**'} "
-                     f"| {fails} | {partials} | {len(d['findings'])} |")
-    for i, d in enumerate(docs, 1):
-        lines += ["", *_document(i, d)]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return "".join(feed(MarkdownStream(), results))
+
+
+class MarkdownStream(SpooledStream):
+    """The summary table comes first: one short row per document stays in memory, its section is spooled."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[str] = []
+        self._blank = ""  # the blank lines that ended the last section: written only if another section follows
+
+    def part(self, result: Result) -> str:
+        i, d = self.documents + 1, document_dict(result)
+        self._rows.append(_row(i, d))
+        section = "\n".join(["", "", *_document(i, d)])
+        body = section.rstrip("\n")
+        part, self._blank = self._blank + body, section[len(body):]
+        return part
+
+    def head(self) -> Iterator[str]:
+        yield "\n".join(["# 法治政府建设年度报告检查结果", "",
+                         f"共 {self.documents} 份：通过 {self.passed}，未通过 {self.failed}，无法检查 {self.errors}。", "",
+                         "| # | 文件 | 得分 | 等级 | 结论 | 缺失 | 薄弱 | 文字问题 |",
+                         "| ---: | --- | ---: | :---: | --- | ---: | ---: | ---: |"])
+        for row in self._rows:
+            yield "\n" + row
+
+    def tail(self) -> Iterator[str]:
+        yield "\n"
+
+
+def _row(i: int, d: dict) -> str:
+    link = f"[{cell(d['path'])}](#doc-{i})"
+    if d["error"]:
+        return f"| {i} | {link} | — | — | 无法检查：{cell(d['error']['message'])} | — | — | — |"
+    return (f"| {i} | {link} | {d['score']:g} | {d['grade']} | {'通过' if d['passed'] else '**未通过**'} "
+            f"| {_count(d, 'fail')} | {_count(d, 'partial')} | {len(d['findings'])} |")
 
 
 def _count(d: dict, status: str) -> int:

@@ -1,29 +1,36 @@
-"""Output formats for `--format`: name → pure renderer `callable(results: list[Result]) -> str | bytes`.
+"""Output formats for `--format`: name → pure renderer `callable(results: list[Result]) -> str | bytes`, and name →
+stream class (checker/render/stream.py) for a batch written as its documents are judged; both give the same output.
 
-Renderers are imported only when called, so naming a format costs nothing at start-up. Formats in BINARY return
-bytes and must be written as they are (csv carries its own BOM and CRLF line ends; xlsx is a zip). `text`, the
-terminal report, prints through rich and is not a pure renderer, so it is not listed here.
+Modules are imported only when a format is used, so naming a format costs nothing at start-up. Formats in BINARY
+give bytes and must be written as they are (csv carries its own BOM and CRLF line ends; xlsx is a zip). `text`, the
+terminal report, prints through rich and is neither, so it is not listed here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from checker.errors import UsageError
 from checker.model import Result
 
-Renderer = Callable[[list[Result]], "str | bytes"]
+if TYPE_CHECKING:
+    from checker.render.stream import Stream
 
-_TARGETS: dict[str, tuple[str, str]] = {
-    "json": ("checker.render.json", "render_json"),
-    "markdown": ("checker.render.markdown", "render_markdown"),
-    "html": ("checker.render.html", "render_html"),
-    "sarif": ("checker.render.sarif", "render_sarif"),
-    "junit": ("checker.render.junit", "render_junit"),
-    "github": ("checker.render.github", "render_github"),
-    "csv": ("checker.render.csv_table", "render_csv"),
-    "xlsx": ("checker.render.xlsx", "render_xlsx"),
+Renderer = Callable[[list[Result]], "str | bytes"]
+StreamClass = Callable[[], "Stream"]
+
+# name → (module, pure renderer, stream class)
+_TARGETS: dict[str, tuple[str, str, str]] = {
+    "json": ("checker.render.json", "render_json", "JsonStream"),
+    "markdown": ("checker.render.markdown", "render_markdown", "MarkdownStream"),
+    "html": ("checker.render.html", "render_html", "HtmlStream"),
+    "sarif": ("checker.render.sarif", "render_sarif", "SarifStream"),
+    "junit": ("checker.render.junit", "render_junit", "JunitStream"),
+    "github": ("checker.render.github", "render_github", "GithubStream"),
+    "csv": ("checker.render.csv_table", "render_csv", "CsvStream"),
+    "xlsx": ("checker.render.xlsx", "render_xlsx", "XlsxStream"),
 }
 
 BINARY: frozenset[str] = frozenset({"csv", "xlsx"})
@@ -33,19 +40,19 @@ EXTENSIONS: dict[str, str] = {"json": ".json", "markdown": ".md", "html": ".html
                               "junit": ".xml", "github": ".txt", "csv": ".csv", "xlsx": ".xlsx"}
 
 
-def _lazy(name: str) -> Renderer:
-    module, function = _TARGETS[name]
+def _lazy(name: str, attribute: str) -> Callable:
+    module = _TARGETS[name][0]
 
-    def render(results: list[Result]) -> str | bytes:
-        return getattr(import_module(module), function)(results)
+    def load(*args):
+        return getattr(import_module(module), attribute)(*args)
 
-    render.__name__ = function
-    render.__qualname__ = function
-    render.__doc__ = f"Render results as {name} ({module}.{function})."
-    return render
+    load.__name__ = load.__qualname__ = attribute
+    load.__doc__ = f"{name} output ({module}.{attribute}), imported on first use."
+    return load
 
 
-FORMATS: dict[str, Renderer] = {name: _lazy(name) for name in _TARGETS}
+FORMATS: dict[str, Renderer] = {name: _lazy(name, function) for name, (_, function, _) in _TARGETS.items()}
+STREAMS: dict[str, StreamClass] = {name: _lazy(name, stream) for name, (_, _, stream) in _TARGETS.items()}
 
 
 def is_binary(name: str) -> bool:
