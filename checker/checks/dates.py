@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from checker.checks.base import Context
 from checker.model import Finding, Span
 
-YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?=\s?年)")
-DATE = re.compile(r"(?:(?<!\d)((?:19|20)\d\d)\s?年\s?)?(?<!\d)(\d{1,2})\s?月\s?(?:(\d{1,2})\s?[日号])?")
+YEAR_RANGE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?=\s?年)")
+DATE = re.compile(r"(?=\d)(?:(?<!\d)((?:19|20)\d\d)\s?年\s?)?(?<!\d)(\d{1,2})\s?月\s?(?:(\d{1,2})\s?[日号])?")
 
 
 def run(ctx: Context) -> Iterator[Finding]:

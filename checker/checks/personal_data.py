@@ -12,10 +12,10 @@ from datetime import date
 from checker.checks.base import Context
 from checker.model import Finding
 
-ID_CARD = re.compile(r"(?<![0-9A-Za-z])(\d{6})((?:19|20)\d{2})(\d{2})(\d{2})\d{3}[\dXx](?![0-9A-Za-z])")
-MOBILE = re.compile(r"(?<![0-9A-Za-z\-.])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})"
+ID_CARD = re.compile(r"(?=\d)(?<![0-9A-Za-z])(\d{6})((?:19|20)\d{2})(\d{2})(\d{2})\d{3}[\dXx](?![0-9A-Za-z])")
+MOBILE = re.compile(r"(?=[+81])(?<![0-9A-Za-z\-.])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})"
                     r"(?![0-9A-Za-z.]|\s?(?:元|万|亿|件|人|个|项|次|户|平方|立方|吨|公里|米|%))")
-CARD = re.compile(r"(?<![0-9A-Za-z])(?:\d[\s]?){15,18}\d(?![0-9A-Za-z])")
+CARD = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d[\s]?){15,18}\d(?![0-9A-Za-z])")
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK = "10X98765432"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from checker.checks.base import Context, paragraphs, sentences
@@ -18,7 +19,8 @@ def key(text: str) -> str:
 def run(ctx: Context) -> Iterator[Finding]:
     min_sentence = int(ctx.options.get("min_sentence_chars", 20))
     min_paragraph = int(ctx.options.get("min_paragraph_chars", 40))
-    headings = [s.heading for s in ctx.doc.headings()]
+    headings = sorted((s.heading for s in ctx.doc.headings()), key=lambda h: h.start)
+    heading_starts = [h.start for h in headings]
     seen: dict[str, Span] = {}
     reported: list[Span] = []
     for content in ctx.content:
@@ -35,7 +37,8 @@ def run(ctx: Context) -> Iterator[Finding]:
     seen = {}
     for content in ctx.content:
         for sentence in sentences(ctx.text, content.start, content.end):
-            if any(h.overlaps(sentence) for h in headings) and _is_heading_only(sentence, headings):
+            near = _overlapping(headings, heading_starts, sentence)
+            if near and _is_heading_only(sentence, near):
                 continue
             k = key(ctx.text[sentence.start:sentence.end])
             if len(k) < min_sentence:
@@ -44,6 +47,16 @@ def run(ctx: Context) -> Iterator[Finding]:
                 line, _ = ctx.doc.position(seen[k].start)
                 yield ctx.finding(sentence.start, sentence.end, f"这句话与第{line}行的句子重复")
             seen.setdefault(k, sentence)
+
+
+def _overlapping(headings: list[Span], starts: list[int], span: Span) -> list[Span]:
+    """The headings (sorted, disjoint) that overlap span."""
+    out = []
+    i = bisect_left(starts, span.end) - 1
+    while i >= 0 and headings[i].end > span.start:
+        out.append(headings[i])
+        i -= 1
+    return out
 
 
 def _is_heading_only(sentence: Span, headings: list[Span]) -> bool:

@@ -11,8 +11,8 @@ from datetime import date
 from checker.checks.base import Context, inside, sentences
 from checker.model import Finding
 
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?年(?:度)?")
-YEAR_MONTH = re.compile(r"(?<![\d《])((?:19|20)\d\d)\s?年\s?(\d{1,2})\s?月(?:\s?(\d{1,2})\s?[日号])?")
+YEAR = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s?年(?:度)?")
+YEAR_MONTH = re.compile(r"(?=[12])(?<![\d《])((?:19|20)\d\d)\s?年\s?(\d{1,2})\s?月(?:\s?(\d{1,2})\s?[日号])?")
 TODAY_YEAR = re.compile(r"今年")
 OLD_OUTLINE = re.compile(r"纲要\s?[(（]?\s?2015\s?[-－—–~至到]{1,2}\s?2020|2015\s?[-－—–~至到]{1,2}\s?2020\s?年\s?[)）]?\s?》?"
                          r"(?=[^。\n]{0,6}纲要)")
