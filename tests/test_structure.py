@@ -90,6 +90,37 @@ def test_title_over_two_lines_and_index_block() -> None:
     assert doc.meta.level == "county" and doc.meta.year == 2024
 
 
+@pytest.mark.parametrize(("lines", "title"), [
+    (["苍原县人民政府关于2019年度", "法治政府建设情况的报告"], "苍原县人民政府关于2019年度法治政府建设情况的报告"),
+    (["鹭原市人民政府关于2025年度法治政府建设", "情况的报告"], "鹭原市人民政府关于2025年度法治政府建设情况的报告"),
+])
+def test_title_broken_after_its_first_half(lines: list[str], title: str) -> None:
+    doc = doc_of("\n".join(lines) + "\n\n市人民政府：\n　　2025年，我市……")
+    assert doc.meta.title == title and doc.meta.body == title[:title.index("关于")]
+
+
+@pytest.mark.parametrize("second", ["市人民政府：", "（2024年1月5日）", "一、主要工作", "某县人民政府办公室"])
+def test_a_whole_title_is_not_joined_with_the_next_line(second: str) -> None:
+    doc = doc_of(f"某县人民政府关于2024年度法治政府建设情况的报告\n{second}\n正文。")
+    assert doc.meta.title == "某县人民政府关于2024年度法治政府建设情况的报告"
+
+
+def test_genre_ignores_the_issuing_bodys_name_and_knows_legal_education_summaries() -> None:
+    planning = doc_of("泓州市自然资源和规划局2023年度法治政府建设工作情况\n\n　　2023年，我局……")
+    assert planning.meta.body == "泓州市自然资源和规划局" and planning.meta.genre == "annual_report"
+    assert doc_of("景阳市2022年法治宣传教育工作总结\n\n　　2022年……").meta.genre == "pufa_summary"
+    graphic = doc_of("一图读懂｜《沅丰县人民政府关于2023年度法治政府建设情况的报告》\n\n图片说明。")
+    assert graphic.meta.body == "沅丰县人民政府" and graphic.meta.genre == "interpretation"
+
+
+def test_related_links_after_the_signoff_are_page_chrome() -> None:
+    doc = doc_of("某镇人民政府关于2023年度法治政府建设情况的报告\n发布时间：2024-02-28\n正文。\n\n某镇人民政府\n"
+                 "2024年2月26日\n\n【相关链接】\n某镇人民政府关于2022年度法治政府建设情况的报告\n"
+                 "某镇2023年政府信息公开工作年度报告")
+    assert doc.meta.signoff.body == "某镇人民政府" and doc.meta.signoff.date == "2024-02-26"
+    assert "2022年度" not in doc.text[doc.content.start:doc.content.end]
+
+
 @pytest.mark.parametrize(("body", "text", "level"), [
     ("某某省人民政府", "", "province"), ("上海市人民政府", "", "province"), ("某州人民政府", "", "city"),
     ("某市人民政府", "各县(市、区)", "city"), ("某市人民政府", "各乡镇", "county"), ("某区人民政府", "", "county"),

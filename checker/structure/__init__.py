@@ -11,6 +11,7 @@ from checker.structure.genre import classify
 from checker.structure.headings import HeadingLine, build_tree, find_heading, is_theme_heading
 from checker.structure.metadata import (
     body_from_title, find_byline, find_signoff, find_title, find_year, is_chrome, level_of, published_date,
+    related_links_start,
 )
 
 
@@ -18,6 +19,10 @@ def build_document(raw: RawText) -> Document:
     text, offsets = normalise(raw.text)
     lines = _lines(text)
     chrome = [(s, line) for s, line in lines if line and is_chrome(line)]
+    related = related_links_start(lines)
+    if related is not None:  # the related-links block is chrome; the sign-off is found above it
+        chrome += [(s, line) for s, line in lines[related:] if line and not is_chrome(line)]
+        lines = lines[:related] + [(s, "") for s, _ in lines[related:]]
     found = find_title(lines)
     title, title_span = found if found else (None, None)
     signoff, signoff_index = find_signoff(lines)
@@ -37,7 +42,7 @@ def build_document(raw: RawText) -> Document:
         year=find_year(title, opening, published),
         signoff=signoff,
         published=published,
-        genre=classify(title, text[content_start:]),
+        genre=classify(title, text[content_start:], body),
     )
     return Document(
         source=raw.source, kind=raw.kind, encoding=raw.encoding, raw=raw.text, text=text, offsets=offsets,

@@ -10,7 +10,7 @@ GENRES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shufa_report", re.compile(r"述法")),
     ("work_plan", re.compile(r"工作要点|工作计划|实施方案|工作安排|行动方案|行动计划|规划")),
     ("enforcement_stats", re.compile(r"(?:行政)?执法.*(?:统计|数据|年报)")),
-    ("pufa_summary", re.compile(r"普法.*(?:总结|报告)|普法依法治理")),
+    ("pufa_summary", re.compile(r"(?:普法|法治宣传教育).*(?:总结|报告)|普法依法治理")),
     ("interpretation", re.compile(r"解读|图解|一图读懂|答记者问")),
     ("government_work_report", re.compile(r"^(?:(?!法治).)*政府工作报告")),
     ("annual_report", re.compile(r"法治政府建设|依法行政|法治建设")),
@@ -37,8 +37,9 @@ REPORT_OPENING = re.compile(r"(?:现将|特将).{0,40}(?:报告|总结)如下")
 SHUFA_OPENING = re.compile(r"述法如下|本人.{0,30}(?:第一责任人|述法)")
 
 
-def classify(title: str | None, text: str) -> str:
-    """Genre id from the title first, then from the opening of the text."""
+def classify(title: str | None, text: str, body: str | None = None) -> str:
+    """Genre id from the title first (without the issuing body's name: 自然资源和规划局 is no 规划), then from
+    the opening of the text."""
     head = text[:1500]
     if ACADEMIC.search(head) and KEYWORDS.search(head):
         return "academic_paper"
@@ -46,7 +47,7 @@ def classify(title: str | None, text: str) -> str:
         return "news"
     if SHUFA_OPENING.search(head):
         return "shufa_report"
-    first = title or _first_line(head)
+    first = title.replace(body, "", 1) if title and body else title or _first_line(head)
     for genre, pattern in GENRES:
         if pattern.search(first):
             return genre

@@ -27,6 +27,9 @@ PLACE_END = re.compile(r"(?:省|自治区|市|州|盟|县|旗|区|镇|乡|苏木
 NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.]|\(|第[一二三四五六七八九十]+(?:部分|章)|\d+[、.]|[\u2460-\u2473]")
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 TITLE_WORDS = re.compile(r"报告|总结|要点|计划|方案|情况|述法|年报|解读|法治|依法行政")
+TITLE_END = re.compile(r"(?:报告|总结|要点|计划|方案|情况|年报|解读)$")
+TITLE_START = re.compile(r"关于|(?:19|20)\d\d\s*年|法治|依法行政")
+RELATED = re.compile(r"^【?\s*(?:相关链接|相关阅读|相关文件|相关附件|相关新闻|相关信息|延伸阅读|推荐阅读)\s*】?\s*:?$")
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -92,9 +95,31 @@ def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
         if NUMBERED.match(line):
             return None
         line = SPACED.sub("", line)
+        joined = _title_over_two_lines(line, nxt[1] if nxt else "")
+        if joined:
+            return joined, Span(start, nxt[0] + len(nxt[1]))
         if (4 <= len(line) <= 80 and TITLE_WORDS.search(line) and not re.search(r"[。;]|现将|如下", line)
                 and not is_date_line(line)):
             return line, Span(start, start + len(line))
+    return None
+
+
+def _title_over_two_lines(line: str, nxt: str) -> str | None:
+    """A title broken after its first half ("…关于2019年度" / "法治政府建设情况的报告"): the two lines joined."""
+    if TITLE_END.search(line) or not TITLE_START.search(line) or re.search(r"[。;,:]", line + nxt):
+        return None
+    nxt = SPACED.sub("", nxt)
+    if not nxt or len(nxt) > 40 or not TITLE_END.search(nxt) or NUMBERED.match(nxt) or is_chrome(nxt):
+        return None
+    return line + nxt if len(line + nxt) <= 100 else None
+
+
+def related_links_start(lines: list[tuple[int, str]]) -> int | None:
+    """Where a web page's block of related links (【相关链接】 and the titles under it) begins, if it is in the
+    second half of the page: that header and every line after it are page chrome, not the report."""
+    for index in range(len(lines) - 1, len(lines) // 2 - 1, -1):
+        if RELATED.match(lines[index][1].strip()):
+            return index
     return None
 
 
@@ -102,7 +127,7 @@ def body_from_title(title: str) -> str | None:
     m = re.match(r"(.+?)(?:关于|(?:19|20)\d\d|二〇|年度)", title)
     if not m:
         return None
-    body = m.group(1).strip(" ,、")
+    body = re.split(r"[|《》:“”]", m.group(1))[-1].strip(" ,、")  # 一图读懂|《XX县人民政府关于… → XX县人民政府
     return body if body and (ORGAN.search(body) or PLACE_END.search(body)) else None
 
 
