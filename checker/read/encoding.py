@@ -58,8 +58,9 @@ def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
     raise DecodeFailure("无法识别编码：既不是 UTF-8，也不是 GB18030/GBK 或 UTF-16（可用 --encoding 指定）")
 
 
-# What a Chinese report is made of: whitespace, printable ASCII, CJK punctuation and ideographs, full-width forms.
-IMPLAUSIBLE = re.compile("[^\\s -~\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·]+")
+# What a Chinese report is made of: ordinary whitespace, printable ASCII, CJK punctuation and ideographs, full-width
+# forms. Not U+00A0 or U+0085: they are what GB18030's 聽 and 聟 read as in UTF-8, and would tie the two readings.
+IMPLAUSIBLE = re.compile("[^\t\n\r\f\v -~\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·]+")
 
 
 def plausibility(text: str) -> float:
