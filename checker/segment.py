@@ -2,8 +2,9 @@
 
 The cut is jieba's precise mode (``jieba.cut(text, HMM=False)``): a graph of every dictionary word in a run of
 Chinese, the route of greatest probability through it, single letters and digits joined into one token, and every
-other character alone. It runs over checker.dictionary, which loads only the characters a sentence contains, so
-a cold start does not pay for jieba's whole dictionary; tests prove the tokens equal jieba's own.
+other character alone. Runs are cut independently, so a hit's word boundaries come from the run around it alone.
+It runs over checker.dictionary, which loads only the characters a run contains, so a cold start does not pay for
+jieba's whole dictionary; tests prove the tokens equal jieba's own.
 
 The pack's own terms are added to the dictionary, so that a domain word is cut out whole where the general
 dictionary would cut across it (尊/法学/法 → 尊法/学法/…); a word that is really part of another (协调解决) still is.
@@ -88,7 +89,8 @@ def _cut_run(run: str) -> list[str]:
 
 
 def cut(text: str) -> list[str]:
-    """jieba's tokens for text, HMM off."""
+    """jieba's tokens for a whole text, HMM off: the runs cut one by one and every other character alone. Matching
+    needs only the run around a hit (aligned); this whole-text form is what tests hold equal to jieba.cut."""
     tokens: list[str] = []
     for block in RUN.split(text):
         if not block:
