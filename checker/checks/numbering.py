@@ -76,17 +76,18 @@ def run(ctx: Context) -> Iterator[Finding]:
     last: dict[int, int] = {}  # the last number seen at each rank, for numbering that runs on across sections
     yield from check_siblings(ctx, ctx.doc.sections, last)
     for section in ctx.doc.headings():
-        yield from check_siblings(ctx, section.children, last)
+        yield from check_siblings(ctx, section.children, last, section)
 
 
-def check_siblings(ctx: Context, siblings: Sequence[Section], last: dict[int, int] | None = None) -> Iterator[Finding]:
+def check_siblings(ctx: Context, siblings: Sequence[Section], last: dict[int, int] | None = None,
+                   parent: Section | None = None) -> Iterator[Finding]:
     last = {} if last is None else last
     by_rank: dict[int, list[Section]] = {}
     for section in siblings:
         if section.number or section.malformed:
             by_rank.setdefault(section.rank, []).append(section)
     for rank, group in by_rank.items():
-        yield from check_sequence(ctx, group, last.get(rank))
+        yield from check_sequence(ctx, group, last.get(rank), parent)
         yield from check_punctuation(ctx, group)
         values = [value_of(s.number) for s in group if not s.malformed]
         if values and values[-1] is not None:
@@ -103,9 +104,7 @@ def check_punctuation(ctx: Context, group: list[Section]) -> Iterator[Finding]:
         if section.malformed or not section.number:
             marks.append(None)
             continue
-        at = section.heading.start + len(section.number)
-        after = ctx.text[at:at + 1] if 0 <= at < len(ctx.text) else ""
-        marks.append(after if after and after in SEPARATORS else "")
+        marks.append(_mark(ctx, section))
     counted = Counter(m for m in marks if m is not None)
     if len(counted) < 2:
         return
@@ -118,7 +117,8 @@ def check_punctuation(ctx: Context, group: list[Section]) -> Iterator[Finding]:
                               text=f"{written}{section.title}")
 
 
-def check_sequence(ctx: Context, group: list[Section], ran_on_from: int | None = None) -> Iterator[Finding]:
+def check_sequence(ctx: Context, group: list[Section], ran_on_from: int | None = None,
+                   parent: Section | None = None) -> Iterator[Finding]:
     like = next((s.number for s in group if not s.malformed and value_of(s.number) is not None), None)
     first = value_of(group[0].number) if group and not group[0].malformed else None
     # 3. 4. under 二 after 1. 2. under 一: numbering that runs on through the whole report is a style, not a gap
@@ -134,7 +134,12 @@ def check_sequence(ctx: Context, group: list[Section], ran_on_from: int | None =
                                   f"标题序号残缺（“{section.number}”），按顺序应为“{proper}”", text=shown)
             previous = expected
             continue
-        if previous is None and value != 1:
+        if previous is None and value != 1 and _continues(ctx, parent, section, value):
+            yield ctx.finding(section.heading.start, section.heading.end,
+                              f"序号样式不一致：“{section.number}{_mark(ctx, section)}”接着上一级的"
+                              f"“{parent.number}{_mark(ctx, parent)}”往下编，应为同级的"
+                              f"“{spell(value, parent.number)}{_mark(ctx, parent)}”", text=shown)
+        elif previous is None and value != 1:
             yield ctx.finding(section.heading.start, section.heading.end,
                               f"本级第一个标题的序号是“{section.number}”，应从“{spell(1, section.number)}”开始",
                               text=shown)
@@ -150,3 +155,17 @@ def check_sequence(ctx: Context, group: list[Section], ran_on_from: int | None =
                               f"序号“{section.number}”排在“{spell(previous, section.number)}”之后，顺序颠倒或重新开始",
                               text=shown)
         previous = value
+
+
+def _continues(ctx: Context, parent: Section | None, section: Section, value: int) -> bool:
+    """一、二、3、: a first sub-heading numbered one past its parent, with the parent's mark after the number, is
+    the parent's next sibling written in another style (a real sub-level has its own form: (二), 2.)."""
+    return (parent is not None and not parent.malformed and value_of(parent.number) == value - 1
+            and _mark(ctx, parent) == _mark(ctx, section) != "")
+
+
+def _mark(ctx: Context, section: Section) -> str:
+    """The separator right after a heading's number (、 . : ,), or "" if there is none."""
+    at = section.heading.start + len(section.number)
+    after = ctx.text[at:at + 1] if 0 <= at < len(ctx.text) else ""
+    return after if after and after in SEPARATORS else ""
