@@ -41,23 +41,36 @@ def plan(paths: list[str], config: Config, pack: str | None, level: str | None, 
 
 def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Document | None = None,
         progress: Callable[[], None] | None = None) -> Iterator[Result]:
-    """Results in input order; a worker's failure on one document never stops the others."""
+    """Results in input order; a worker's failure on one document never stops the others.
+
+    Closing the iterator early (an interrupt, a signal, an error in the consumer) terminates the workers at once:
+    none outlives the main process, and no queued document is judged after it.
+    """
     if jobs <= 1 or len(items) <= 1:
         for item in items:
             yield item if isinstance(item, Result) else run_job(item, config, baseline)
             if progress:
                 progress()
         return
-    from concurrent.futures import ProcessPoolExecutor  # imported only for parallel batches: ~10 ms of start-up
+    from functools import partial
+    from multiprocessing import Pool  # imported only for parallel batches: ~10 ms of start-up
 
     todo = [item for item in items if isinstance(item, Job)]
     chunk = max(1, min(16, len(todo) // (jobs * 8)))  # fewer round trips, still an even spread and live progress
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        done = pool.map(run_job, todo, [config] * len(todo), chunksize=chunk)
+    with Pool(jobs, initializer=_worker_signals) as pool:  # leaving the block terminates the workers
+        done = pool.imap(partial(run_job, config=config), todo, chunksize=chunk)
         for item in items:
             yield item if isinstance(item, Result) else next(done)
             if progress:
                 progress()
+
+
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C to the main process (which stops them) and die at once on SIGTERM from it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def run_job(job: Job, config: Config, baseline: Document | None = None) -> Result:

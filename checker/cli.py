@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -98,13 +98,19 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
         if len(paths) != 1 or os.path.isdir(paths[0]):
             raise click.UsageError("--baseline 只能与一份报告一起使用（上年报告与本年报告一一对应）")
         last_year = load_baseline(baseline, encoding)
+    if output:
+        from checker.output import refuse_overwriting_inputs
+        from checker.read import READERS
+
+        refuse_overwriting_inputs(output, [*paths, *([baseline] if baseline else [])], READERS)
     items = batch.plan(list(paths), config, pack_name, level, fail_under, encoding, max_size)
     workers = 1 if last_year is not None or "-" in paths else (jobs or os.cpu_count() or 1)
     console = _console(output, no_color)
     results = []
     stream = _stream(fmt)
-    with _progress(len(items), quiet or fmt != "text" and not output) as advance:
-        for result in batch.run(items, config, workers, last_year, advance):
+    with _progress(len(items), quiet or fmt != "text" and not output) as advance, \
+            closing(batch.run(items, config, workers, last_year, advance)) as judged:
+        for result in judged:
             if stream is not None:  # written now; only the verdict is kept for the exit code
                 stream.add(result)
                 result = replace(result, elements=(), findings=())
@@ -117,9 +123,9 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
                 render_result(console, result, verbose)
     chunks = stream.chunks() if stream is not None else [_render_text(results, console, quiet)]
     if output:
-        from checker.output import write_atomic
+        from checker.output import write_output
 
-        write_atomic(output, chunks)
+        write_output(output, chunks)
     elif stream is not None:
         for chunk in chunks:  # click writes bytes (csv, xlsx) to the binary stdout as they are
             click.echo(chunk, nl=False)
@@ -203,7 +209,24 @@ def _register() -> None:
 _register()
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP reached the main process: unwind like Ctrl-C (workers stopped, temporary files removed)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
 def main(argv: list[str] | None = None) -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
     try:
         code = cli.main(args=argv, prog_name="checker", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -214,6 +237,9 @@ def main(argv: list[str] | None = None) -> None:
     except (click.Abort, KeyboardInterrupt):
         click.echo("checker: 已中断", err=True)
         code = 130
+    except Terminated as exc:
+        click.echo(f"checker: 收到终止信号（{signal.Signals(exc.signum).name}），已停止", err=True)
+        code = 128 + exc.signum
     except PackError as exc:
         for problem in exc.problems:
             click.echo(f"checker: {problem}", err=True)
