@@ -7,7 +7,6 @@ from checker.packs.model import Pack
 from checker.structure.genre import GENRE_NAMES
 from checker.words import FINDING_WORDS
 
-
 FAILING = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from click.testing import CliRunner
 
-from checker.cli import cli
+from checker.cli.main import cli
 
 
 @dataclass

@@ -213,7 +213,7 @@ def test_baseline_reports_share_passages_and_copied_sections() -> None:
 
 
 def run_main(args: list[str], capsys) -> tuple[int, str]:
-    from checker.cli import main
+    from checker.cli.main import main
 
     with pytest.raises(SystemExit) as exit_info:
         main(args)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from checker.audit import audit_source
-from checker.cli import main
+from checker.cli.main import main
 from checker.render.registry import EXTENSIONS
 from checker.render.registry import FORMATS as OUTPUT_FORMATS
 from tests.conftest import SEEDS
@@ -224,12 +224,12 @@ def test_unknown_pack_name(capsys) -> None:
 
 
 def test_ctrl_c_style_abort_is_130(monkeypatch, capsys) -> None:
-    import checker.batch
+    import checker.cli.batch
 
     def interrupted(*_a, **_k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(checker.batch, "run_job", interrupted)
+    monkeypatch.setattr(checker.cli.batch, "run_job", interrupted)
     code, _, err = run_main(["audit", str(STRONG)], capsys)
     assert code == 130 and "中断" in err
 

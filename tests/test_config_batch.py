@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import main
-from checker.config import find_config, load_config
+from checker.cli.config import find_config, load_config
+from checker.cli.main import main
 from checker.errors import PackError
 from tests.conftest import SEEDS
 from tests.helpers import invoke

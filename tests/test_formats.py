@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from checker.audit import audit_source
-from checker.cli import main
+from checker.cli.main import main
 from checker.errors import InputError
 from checker.read import expand_paths, read_source
 from tests.conftest import SEEDS

@@ -1,4 +1,5 @@
-"""The engine never imports the command line or the renderers, and nothing in checker imports jieba at run time."""
+"""The engine never imports the command line or the renderers, checker's modules import each other without a
+circle (type-only imports included), and nothing in checker imports jieba at run time."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-ENGINE = ["read", "normalise.py", "structure", "packs", "matchers", "evaluate", "score.py", "audit.py", "model.py"]
+ENGINE = ["read", "normalise.py", "sentences.py", "segment", "structure", "packs", "matchers", "evaluate", "checks",
+          "score.py", "audit.py", "cases.py", "model.py", "words.py", "errors.py", "atomic.py"]
 FORBIDDEN = ("checker.cli", "checker.render", "click", "rich")
 
 
@@ -36,8 +38,51 @@ def test_engine_does_not_import_cli_or_render() -> None:
         assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
 
 
+def _module_graph() -> dict[str, set[str]]:
+    """checker module → the checker modules it imports anywhere (top level, in functions, under TYPE_CHECKING)."""
+    modules = {}
+    for path in (ROOT / "checker").rglob("*.py"):
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+
+    def owner(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph = {}
+    for name, path in modules.items():
+        deps = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                deps.update(owner(a.name) for a in node.names if a.name.startswith("checker."))
+            elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("checker"):
+                for alias in node.names:
+                    full = f"{node.module}.{alias.name}"
+                    deps.add(full if full in modules else owner(node.module))
+        graph[name] = deps - {name, None, "checker"}
+    return graph
+
+
+def test_no_import_circles() -> None:
+    graph = _module_graph()
+    done: set[str] = set()
+
+    def visit(name: str, path: list[str]) -> None:
+        if name in path:
+            raise AssertionError("import circle: " + " → ".join(path[path.index(name):] + [name]))
+        if name in done:
+            return
+        for dep in sorted(graph.get(name, ())):
+            visit(dep, path + [name])
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name, [])
+
+
 def test_nothing_imports_jieba() -> None:
-    """jieba's import alone costs ~0.1 s of a cold start: checker reads its dictionary file (dictionary.py) instead."""
+    """jieba's import alone costs ~0.1 s of a cold start: checker reads its dictionary file (segment/dictionary.py) instead."""
     users = [p.name for p in (ROOT / "checker").rglob("*.py") if any(n.startswith("jieba") for n in imports(p))]
     assert users == []
 

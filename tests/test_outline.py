@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.cli_outline import outline
+from checker.cli.outline import outline
 from checker.read import read_source
 from checker.render.outline import outline_dict
 from checker.structure import build_document

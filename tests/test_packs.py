@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import main
+from checker.cli.main import main
 from checker.errors import PackError
 from checker.packs.loader import builtin_packs, load_pack, packs_root
 from checker.packs.regexsafety import unsafe_reason

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.audit import audit_source, audit_text
-from checker.cli_rules import explain, rules
+from checker.cli.rules import explain, rules
 from checker.packs.loader import load_pack
 from checker.packs.select import choose, load_variants
 from checker.read import read_source
@@ -144,7 +144,7 @@ def test_explain_through_the_main_cli() -> None:
 
 
 def test_unknown_level_is_a_usage_error(capsys) -> None:
-    from checker.cli import main
+    from checker.cli.main import main
 
     with pytest.raises(SystemExit) as info:
         main(["audit", "--level", "village", str(next(SEEDS.glob("003_*.txt")))])

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import dictionary, segment
+from checker import segment
+from checker.segment import dictionary
 from tests.conftest import SEEDS
 
 jieba = pytest.importorskip("jieba")

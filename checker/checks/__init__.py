@@ -8,7 +8,16 @@ Chinese message and suggestion, basis, `enabled` and options. `run_checks` retur
 from __future__ import annotations
 
 from checker.checks import (
-    blank_figure, dates, deadline, empty_heading, numbering, personal_data, placeholder, recycled, repetition, years,
+    blank_figure,
+    dates,
+    deadline,
+    empty_heading,
+    numbering,
+    personal_data,
+    placeholder,
+    recycled,
+    repetition,
+    years,
 )
 from checker.checks.base import CheckDef, Context
 from checker.model import Document, Finding

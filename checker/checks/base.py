@@ -1,5 +1,4 @@
-"""What every check shares: the document seen through the pack, a way to turn a span into a Finding, and
-sentence splitting with offsets.
+"""What every check shares: the document seen through the pack, a way to turn a span into a Finding.
 
 A check is a function `run(ctx) -> Iterable[Finding]`; it reads `ctx.doc` (normalised text, sections,
 metadata), `ctx.spec` (severity, wording, options from the pack) and, for recycled text, `ctx.baseline`.
@@ -7,8 +6,7 @@ metadata), `ctx.spec` (severity, wording, options from the pack) and, for recycl
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -16,7 +14,6 @@ from checker.model import Document, Finding, Span
 from checker.packs.model import CheckSpec, Pack
 from checker.packs.schema import Field
 
-SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 TEXT_LIMIT = 60
 
 
@@ -81,35 +78,6 @@ class Context:
 def _clip(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= TEXT_LIMIT else text[:TEXT_LIMIT - 1] + "…"
-
-
-def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
-    """Sentence spans (without the closing mark) between start and end, stripped of spaces."""
-    end = len(text) if end is None else end
-    pos = start
-    for m in SENTENCE_END.finditer(text, start, end):
-        yield from _stripped(text, pos, m.start())
-        pos = m.end()
-    yield from _stripped(text, pos, end)
-
-
-def _stripped(text: str, start: int, end: int) -> Iterator[Span]:
-    while start < end and text[start] in " \t":
-        start += 1
-    while end > start and text[end - 1] in " \t":
-        end -= 1
-    if end > start:
-        yield Span(start, end)
-
-
-def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
-    end = len(text) if end is None else end
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        yield from _stripped(text, pos, stop)
-        pos = stop + 1
 
 
 def inside(offset: int, spans: Iterable[Span]) -> bool:

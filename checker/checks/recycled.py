@@ -13,8 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checker.checks.base import Context, inside, sentences
+from checker.checks.base import Context, inside
 from checker.model import Document, Finding, Span
+from checker.sentences import sentences
 
 FIGURES = re.compile(r"\d+(?:\.\d+)?|[零一二三四五六七八九十百千万亿]+(?=[年月日次件个项人家场起份条名%])")
 NOISE = re.compile(r"[\s,，。.;；:：、!！?？“”\"'‘’()（）《》【】\-—#%]")

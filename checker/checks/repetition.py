@@ -6,8 +6,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from checker.checks.base import Context, paragraphs, sentences
+from checker.checks.base import Context
 from checker.model import Finding, Span
+from checker.sentences import paragraphs, sentences
 
 NOISE = re.compile(r"[\s,，。.;；:：、!！?？“”\"'‘’()（）《》【】\-—]")
 

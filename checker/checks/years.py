@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from checker.checks.base import Context, inside, sentences
+from checker.checks.base import Context, inside
 from checker.model import Finding
+from checker.sentences import sentences
 
 YEAR = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s?年(?:度)?")
 YEAR_MONTH = re.compile(r"(?=[12])(?<![\d《])((?:19|20)\d\d)\s?年\s?(\d{1,2})\s?月(?:\s?(\d{1,2})\s?[日号])?")

@@ -12,10 +12,8 @@ from checker.evaluate.figures import find_figures
 from checker.model import Document, Span
 from checker.packs.model import Lexicon, Pack, ScopeSpec
 from checker.segment import aligned, learn, runs
+from checker.sentences import CLAUSE_END, CLAUSE_END_NOT_LIST, SENTENCE_END
 
-SENTENCE_END = re.compile(r"[。!?;\n]")
-CLAUSE_END = re.compile(r"[。!?;\n,:、]")
-CLAUSE_NO_LIST = re.compile(r"[。!?;\n,:]")
 TITLE_BOOK = re.compile(r"《[^《》\n]{1,60}》")
 QUOTED_LIST = re.compile(r"“[^“”\n]{2,200}”")
 LIST_ITEM_END = re.compile(r"、|等|和|及")
@@ -121,7 +119,7 @@ class DocContext:
 
     @cached_property
     def _clause_breaks_no_list(self) -> list[int]:
-        return [m.start() for m in CLAUSE_NO_LIST.finditer(self.text)]
+        return [m.start() for m in CLAUSE_END_NOT_LIST.finditer(self.text)]
 
     def clause_of(self, offset: int) -> Span:
         """From just after the last clause break before offset to the next break at or after it, in its sentence."""

@@ -5,10 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from checker.matchers.base import Matcher
+
+class Rule(Protocol):
+    """What an element asks of its `match` and `weak_if`: the matchers (checker/matchers/) are built to this, so
+    that the pack's data does not depend on the code that judges it."""
+
+    def evaluate(self, ctx: Any) -> Any: ...
+
+    def words(self) -> frozenset[str]: ...
+
+    def describe(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +55,8 @@ class Element:
     message: str
     suggestion: str
     basis: tuple[str, ...]
-    match: Matcher
-    weak_if: Matcher | None = None
+    match: Rule
+    weak_if: Rule | None = None
     levels: tuple[str, ...] | None = None
     years: tuple[int | None, int | None] | None = None
     origin: str = ""

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from checker.errors import InputError
 from checker.model import RawText
 from checker.read.encoding import plausibility
+from checker.sentences import LINE_ENDS_SENTENCE
 
 INSTALL = "读取 PDF 需要可选组件，请安装 checker[pdf]: pip install 'fazhi-checker[pdf]'"
 NO_TEXT = "没有文字层，请提供可复制文字的PDF或Word版本"
@@ -36,7 +37,6 @@ STANDALONE = re.compile(  # a line that is never the tail of a wrapped sentence:
 HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+(?:部分|章)|[一二三四五六七八九十]{1,3}、"
                      r"|[(（][一二三四五六七八九十]{1,3}[)）]"
                      r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473])")
-SENTENCE_END = re.compile(r"[。！？；：!?;:]$")
 # Some PDF producers map ideographs to look-alike Kangxi radicals or compatibility ideographs (⼀ U+2F00 for 一,
 # ⽂ U+2F42 for 文): they look right but match nothing. NFKC gives the ordinary ideograph.
 LOOKALIKES = {code: unicodedata.normalize("NFKC", chr(code))
@@ -200,7 +200,7 @@ def reflow(pages: list[list[Line]]) -> tuple[str, list[int]]:
                 indented = len(bare) < len(text)
                 reaches = full > 8 and _width(bare) >= full - 2.5 - (2 if indented else 0)
             if open_para and not indented and not STANDALONE.match(bare) and not (
-                    HEADING.match(bare) and SENTENCE_END.search(out[-1])):
+                    HEADING.match(bare) and LINE_ENDS_SENTENCE.search(out[-1])):
                 glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and bare[0].isascii() else ""
                 if page_first:
                     starts.append(length + len(glue))

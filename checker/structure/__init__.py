@@ -8,9 +8,21 @@ from __future__ import annotations
 from checker.model import Document, Metadata, RawText, Span
 from checker.normalise import normalise
 from checker.structure.genre import classify
-from checker.structure.headings import HeadingLine, build_tree, find_heading, is_theme_heading
+from checker.structure.headings import (
+    HeadingLine,
+    build_tree,
+    find_heading,
+    is_theme_heading,
+)
 from checker.structure.metadata import (
-    body_from_title, find_byline, find_signoff, find_title, find_year, is_chrome, level_of, published_date,
+    body_from_title,
+    find_byline,
+    find_signoff,
+    find_title,
+    find_year,
+    is_chrome,
+    level_of,
+    published_date,
     related_links_start,
 )
 

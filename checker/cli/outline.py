@@ -1,5 +1,5 @@
 """`checker outline PATH...`: what the checker understood of each document (title, body, level, year, sign-off,
-sections), before any verdict. Registered on the main group by cli.py."""
+sections), before any verdict. Registered on the main group by main.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 
 import click
 
-from checker.exitcodes import ExitCode
+from checker.cli.exitcodes import ExitCode
 
 
 @click.command("outline")
@@ -21,7 +21,12 @@ def outline(paths: tuple[str, ...], fmt: str, encoding: str | None, depth: int, 
     """显示检查器识别出的文档结构：标题、机关、层级、年度、落款和章节。"""
     from checker.errors import InputError
     from checker.read import expand_paths, read_source
-    from checker.render.outline import error_dict, outline_dict, render_outline_json, render_outline_tree
+    from checker.render.outline import (
+        error_dict,
+        outline_dict,
+        render_outline_json,
+        render_outline_tree,
+    )
     from checker.structure import build_document
 
     if encoding:

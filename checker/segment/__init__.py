@@ -3,7 +3,7 @@
 The cut is jieba's precise mode (``jieba.cut(text, HMM=False)``): a graph of every dictionary word in a run of
 Chinese, the route of greatest probability through it, single letters and digits joined into one token, and every
 other character alone. Runs are cut independently, so a hit's word boundaries come from the run around it alone.
-It runs over checker.dictionary, which loads only the characters a run contains, so a cold start does not pay for
+It runs over checker.segment.dictionary, which loads only the characters a run contains, so a cold start does not pay for
 jieba's whole dictionary; tests prove the tokens equal jieba's own.
 
 The pack's own terms are added to the dictionary, so that a domain word is cut out whole where the general
@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from math import log
 
-from checker import dictionary
+from checker.segment import dictionary
 
 DOMAIN_FREQ = 3000
 _added: set[str] = set()

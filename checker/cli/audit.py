@@ -1,7 +1,4 @@
-"""The command line: parse flags, load the pack, run the audit, render, write, return an exit code.
-
-No rule logic lives here. Only main() calls sys.exit.
-"""
+"""`checker audit PATH...`: plan the batch, judge each document, render as it goes, write, return an exit code."""
 
 from __future__ import annotations
 
@@ -14,9 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from checker import __version__
-from checker.errors import CheckerError, PackError
-from checker.exitcodes import ExitCode, exit_code_for
+from checker.cli.exitcodes import exit_code_for
 from checker.model import LEVELS
 from checker.render.registry import FORMATS as OUTPUT_FORMATS
 
@@ -27,30 +22,7 @@ FORMATS = ("text", *OUTPUT_FORMATS)
 LEVEL_CHOICES = ("auto", *LEVELS)
 
 
-def _version_message() -> str:
-    from checker.packs.loader import DEFAULT_PACK, load_pack
-
-    try:
-        pack = load_pack(DEFAULT_PACK)
-        return f"checker {__version__}（默认规则包 {pack.id} {pack.version}）"
-    except CheckerError:
-        return f"checker {__version__}"
-
-
-def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    if value and not ctx.resilient_parsing:
-        click.echo(_version_message())
-        ctx.exit(0)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
-              help="显示版本和默认规则包版本。")
-def cli() -> None:
-    """checker：法治政府建设年度报告合规检查工具。"""
-
-
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--pack", "pack_name", default=None, metavar="NAME|PATH",
               help="规则包名称或目录（默认按 --level 为每份报告自动选择）。")
@@ -79,10 +51,9 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
           jobs: int | None, max_size: float | None, config_path: str | None, isolated: bool, no_color: bool, verbose: bool,
           quiet: bool) -> int:
     """检查报告（文件、目录或 - 表示标准输入），输出差距报告。"""
-    from checker import batch
     from checker.audit import load_baseline
+    from checker.cli import batch
     from checker.packs.loader import load_pack
-
     from checker.render.registry import check_available
 
     config = _config(config_path, isolated)
@@ -99,7 +70,7 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
             raise click.UsageError("--baseline 只能与一份报告一起使用（上年报告与本年报告一一对应）")
         last_year = load_baseline(baseline, encoding)
     if output:
-        from checker.output import refuse_overwriting_inputs
+        from checker.cli.output import refuse_overwriting_inputs
         from checker.read import READERS
 
         refuse_overwriting_inputs(output, [*paths, *([baseline] if baseline else [])], READERS)
@@ -123,7 +94,7 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
                 render_result(console, result, verbose)
     chunks = stream.chunks() if stream is not None else [_render_text(results, console, quiet)]
     if output:
-        from checker.output import write_output
+        from checker.cli.output import write_output
 
         write_output(output, chunks)
     elif stream is not None:
@@ -153,7 +124,7 @@ def _render_text(results: list, console, quiet: bool) -> str:
 def _config(path: str | None, isolated: bool):
     from pathlib import Path
 
-    from checker.config import Config, find_config, load_config
+    from checker.cli.config import Config, find_config, load_config
 
     if isolated:
         return Config()
@@ -170,7 +141,13 @@ def _progress(total: int, quiet: bool):
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=Console(stderr=True), transient=True) as bar:
@@ -197,57 +174,3 @@ def _check_encoding(name: str) -> None:
         raise click.BadParameter(f"未知编码 {name}", param_hint="--encoding") from None
 
 
-def _register() -> None:
-    from checker.cli_outline import outline
-    from checker.cli_rules import explain, rules
-
-    cli.add_command(rules)
-    cli.add_command(explain)
-    cli.add_command(outline)
-
-
-_register()
-
-
-class Terminated(BaseException):
-    """SIGTERM or SIGHUP reached the main process: unwind like Ctrl-C (workers stopped, temporary files removed)."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _terminate(signum: int, _frame: object) -> None:
-    raise Terminated(signum)
-
-
-def main(argv: list[str] | None = None) -> None:
-    import signal
-
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _terminate)
-    try:
-        code = cli.main(args=argv, prog_name="checker", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        code = exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        code = ExitCode.ERROR
-    except (click.Abort, KeyboardInterrupt):
-        click.echo("checker: 已中断", err=True)
-        code = 130
-    except Terminated as exc:
-        click.echo(f"checker: 收到终止信号（{signal.Signals(exc.signum).name}），已停止", err=True)
-        code = 128 + exc.signum
-    except PackError as exc:
-        for problem in exc.problems:
-            click.echo(f"checker: {problem}", err=True)
-        code = ExitCode.ERROR
-    except CheckerError as exc:
-        click.echo(f"checker: {exc}", err=True)
-        code = ExitCode.ERROR
-    except OSError as exc:
-        click.echo(f"checker: {exc.filename or ''} {exc.strerror or exc}".strip(), err=True)
-        code = ExitCode.ERROR
-    sys.exit(int(code or 0))

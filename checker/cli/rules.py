@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from checker.cli.exitcodes import ExitCode
 from checker.errors import PackError
-from checker.exitcodes import ExitCode
 from checker.words import SEVERITY_WORDS, STATUS_WORDS
 
 PACK_OPTION = click.option("--pack", "pack_name", default="fazhi-annual", show_default=True, metavar="NAME|PATH",
@@ -94,7 +94,7 @@ def rules_validate(paths: tuple[str, ...]) -> int:
 @click.argument("path")
 def rules_test(path: str) -> int:
     """运行规则包自带的规则用例（PATH/cases/*.yaml），列出与预期不符的用例。"""
-    from checker.packs.cases import find_cases, run_cases
+    from checker.cases import find_cases, run_cases
     from checker.packs.loader import load_pack
 
     pack = load_pack(path)
@@ -127,7 +127,7 @@ def _element(element_id: str, pack_name: str):
 
 
 def _examples(pack, element_id: str) -> None:
-    from checker.packs.cases import find_cases, load_case_file
+    from checker.cases import find_cases, load_case_file
 
     for path in find_cases(pack):
         if path.stem != element_id:

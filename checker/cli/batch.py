@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from checker.config import Config
+from checker.cli.config import Config
 from checker.errors import InputError
 from checker.model import Document, Result
 
@@ -53,7 +53,9 @@ def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Docu
                 progress()
         return
     from functools import partial
-    from multiprocessing import Pool  # imported only for parallel batches: ~10 ms of start-up
+    from multiprocessing import (
+        Pool,  # imported only for parallel batches: ~10 ms of start-up
+    )
 
     todo = [item for item in items if isinstance(item, Job)]
     chunk = max(1, min(16, len(todo) // (jobs * 8)))  # fewer round trips, still an even spread and live progress

@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from checker.output import write_atomic
+from checker.atomic import write_atomic
 
 CACHE_FORMAT = 2
 SEP = "\x00"

@@ -30,7 +30,7 @@ def find_cases(pack: Pack) -> list[Path]:
     own = Path(pack.origin).parent / "cases"
     if own.is_dir():
         return sorted(own.glob("*.yaml"))
-    source_tree = Path(__file__).resolve().parents[2] / "tests" / "rule_cases" / pack.id
+    source_tree = Path(__file__).resolve().parents[1] / "tests" / "rule_cases" / pack.id
     return sorted(source_tree.glob("*.yaml")) if source_tree.is_dir() else []
 
 

@@ -14,13 +14,12 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from checker.atomic import Content, as_bytes, write_atomic
 from checker.errors import CheckerError
 
-Content = str | bytes | Iterable[str] | Iterable[bytes]
 DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/self/fd)/(\d+)$")
 NAMED_DESCRIPTORS = {"/dev/stdout": 1, "/dev/stderr": 2}
 REASONS = {
@@ -68,31 +67,10 @@ def write_output(path: str, content: Content) -> None:
             write_atomic(os.path.realpath(path), content)
         else:
             with open(path, "wb") as handle:
-                for chunk in _chunks(content):
+                for chunk in as_bytes(content):
                     handle.write(chunk)
     except OSError as exc:
         raise OutputError(path, _reason(exc)) from None
-
-
-def write_atomic(path: str, content: Content) -> None:
-    """Write to path, replacing it only when complete; the temporary file never outlives a failure."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in _chunks(content):
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _descriptor(path: str) -> int | None:
@@ -104,15 +82,10 @@ def _descriptor(path: str) -> int | None:
 
 
 def _write_fd(fd: int, content: Content) -> None:
-    for chunk in _chunks(content):
+    for chunk in as_bytes(content):
         view = memoryview(chunk)
         while view:
             view = view[os.write(fd, view):]
-
-
-def _chunks(content: Content) -> Iterable[bytes]:
-    pieces = [content] if isinstance(content, (str, bytes)) else content
-    return (piece.encode("utf-8") if isinstance(piece, str) else piece for piece in pieces)
 
 
 def _reason(exc: OSError) -> str:

@@ -1,0 +1,1 @@
+"""The command-line side: flags, configuration, batches, writing outputs and exit codes (main.py is the entry)."""
