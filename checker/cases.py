@@ -1,5 +1,6 @@
-"""Rule cases: short drafts with the status a reviewer gives one element. A pack's own cases live in
-<pack>/cases/<element>.yaml; the built-in packs' cases live in the source tree's tests/rule_cases/<pack>/."""
+"""Rule cases: short drafts with the status a reviewer gives one element. They live beside the element they test,
+in <pack>/cases/<element>.yaml of the pack that defines it, so that they ship with the built-in packs and an
+inherited element brings its cases along."""
 
 from __future__ import annotations
 
@@ -27,11 +28,12 @@ class CaseOutcome:
 
 
 def find_cases(pack: Pack) -> list[Path]:
-    own = Path(pack.origin).parent / "cases"
-    if own.is_dir():
-        return sorted(own.glob("*.yaml"))
-    source_tree = Path(__file__).resolve().parents[1] / "tests" / "rule_cases" / pack.id
-    return sorted(source_tree.glob("*.yaml")) if source_tree.is_dir() else []
+    """The pack's own case files (cases/*.yaml beside its pack.yaml), and for each element without one of its own,
+    the case file of the pack that defines it."""
+    own = {path.stem: path for path in (Path(pack.origin).parent / "cases").glob("*.yaml")}
+    inherited = {e.id: Path(e.origin).parent.parent / "cases" / f"{e.id}.yaml" for e in pack.elements
+                 if e.origin and e.id not in own}
+    return sorted([*own.values(), *(path for path in inherited.values() if path.is_file())])
 
 
 def load_case_file(path: Path) -> list[dict]:

@@ -22,7 +22,7 @@ def pytest_sessionfinish(session, exitstatus) -> None:
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-RULE_CASES = ROOT / "tests" / "rule_cases"
+RULES = ROOT / "rules"
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from checker.audit import audit_source, audit_text
@@ -49,9 +50,16 @@ def test_unknown_element_suggests_the_nearest() -> None:
         run(rules, "show", "problem-cause")
 
 
-def test_worked_example_pack_passes_its_own_cases() -> None:
+def _case_count(path: Path) -> int:
+    """The number of cases in a case file, or in every case file of a folder."""
+    files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    return sum(len(yaml.safe_load(p.read_text(encoding="utf-8"))["cases"]) for p in files)
+
+
+def test_worked_example_pack_passes_its_own_and_its_inherited_cases() -> None:
     code, out, _ = run(rules, "test", str(EXAMPLE))
-    assert code == 0 and "4 passed, 0 failed" in out
+    expected = _case_count(EXAMPLE / "cases") + _case_count(ROOT / "rules" / "fazhi-annual" / "cases")
+    assert code == 0 and f"{expected} passed, 0 failed" in out
 
 
 def test_worked_example_pack_audits_a_draft(tmp_path: Path) -> None:
@@ -71,7 +79,9 @@ def test_rules_test_reports_a_failing_case(tmp_path: Path) -> None:
         "element: problems\ncases:\n  - {name: wrong, kind: pass, expect: pass, why: 故意写错, text: 全年办理案件12件。}\n",
         encoding="utf-8")
     code, out, _ = run(rules, "test", str(pack_dir))
-    assert code == 1 and "problems[wrong]" in out and "0 passed, 1 failed" in out
+    inherited = _case_count(ROOT / "rules" / "fazhi-annual" / "cases") - _case_count(
+        ROOT / "rules" / "fazhi-annual" / "cases" / "problems.yaml")  # its own problems.yaml replaces the default's
+    assert code == 1 and "problems[wrong]" in out and f"{inherited} passed, 1 failed" in out
 
 
 @pytest.mark.parametrize(("seed", "pack"), [
