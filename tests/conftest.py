@@ -23,6 +23,7 @@ def pytest_sessionfinish(session, exitstatus) -> None:
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 RULES = ROOT / "rules"
+DRAFTS = ROOT / "tests" / "data" / "drafts"  # strong.txt and fair.txt pass the gate, weak.txt fails it, by wide margins
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
 

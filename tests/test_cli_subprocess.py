@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import DRAFTS, ROOT, SEEDS
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
@@ -16,16 +16,23 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
                                "CHECKER_CACHE_DIR": os.environ["CHECKER_CACHE_DIR"]})
 
 
-def test_audit_seeds_as_json_with_exit_codes() -> None:
-    proc = run("audit", "--format", "json", str(SEEDS))
+def test_a_folder_as_json_with_exit_codes() -> None:
+    proc = run("audit", "--format", "json", str(DRAFTS))
     assert proc.returncode == 1, proc.stderr.decode()
     data = json.loads(proc.stdout.decode("utf-8"))
-    assert data["summary"]["documents"] == 5 and data["summary"]["errors"] == 0
+    assert data["summary"] == {"documents": 2, "passed": 1, "failed": 1, "errors": 0}
     assert proc.stderr == b""
+    assert run("audit", "--format", "json", str(DRAFTS / "strong.txt")).returncode == 0
+
+
+def test_the_seeds_are_read_and_judged_without_errors() -> None:
+    proc = run("audit", "--format", "json", "--exit-zero", str(SEEDS))
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert json.loads(proc.stdout.decode("utf-8"))["summary"]["documents"] == 5
 
 
 def test_exit_zero_and_text_report() -> None:
-    proc = run("audit", "--exit-zero", str(SEEDS / "000_7c10309f05703634.txt"))
+    proc = run("audit", "--exit-zero", str(DRAFTS / "weak.txt"))
     assert proc.returncode == 0
     out = proc.stdout.decode("utf-8")
     assert "原因分析" in out and "依据" in out and "\x1b[" not in out
