@@ -20,7 +20,7 @@ def test_a_folder_as_json_with_exit_codes() -> None:
     proc = run("audit", "--format", "json", str(DRAFTS))
     assert proc.returncode == 1, proc.stderr.decode()
     data = json.loads(proc.stdout.decode("utf-8"))
-    assert data["summary"] == {"documents": 2, "passed": 1, "failed": 1, "errors": 0}
+    assert data["summary"] == {"documents": 3, "passed": 2, "failed": 1, "errors": 0}
     assert proc.stderr == b""
     assert run("audit", "--format", "json", str(DRAFTS / "strong.txt")).returncode == 0
 
