@@ -1,67 +1,164 @@
 """What kind of document this is. Only `annual_report` is the 法治政府建设 annual report; look-alikes that share
-its vocabulary are named so that the gate can say what the document seems to be."""
+its vocabulary are named so that the gate can say what the document seems to be.
+
+A document says what it is in a few places a reader looks first, and they are read in this order:
+1. marks of a genre that no report carries: a news credit or dateline, an abstract and key words, an English
+   summary, a letter's salutation, a 述法 speaker's "本人";
+2. its title (without the issuing body's name: 自然资源和规划局 is no 规划): a news headline's verb, a look-alike's
+   name, or a report's own subject;
+3. without a title, what its text declares ("现将……报告如下", "制定本计划") or how it opens: a report looks back
+   on its year, a plan or a guideline opens with its purpose ("为……，根据……").
+"""
 
 from __future__ import annotations
 
 import re
 
+from checker.structure.metadata import is_chrome
+
 GENRES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("info_disclosure_report", re.compile(r"(?:政府)?信息公开(?:工作)?年度报告|政务公开工作(?:年度)?报告")),
     ("shufa_report", re.compile(r"述法")),
-    ("work_plan", re.compile(r"工作要点|工作计划|实施方案|工作安排|行动方案|行动计划|规划")),
+    ("work_plan", re.compile(r"工作要点|工作计划|实施方案|工作安排|行动方案|行动计划|规划|指引|清单|目录|实施意见|实施细则")),
     ("enforcement_stats", re.compile(r"(?:行政)?执法.*(?:统计|数据|年报)")),
     ("pufa_summary", re.compile(r"(?:普法|法治宣传教育).*(?:总结|报告)|普法依法治理")),
     ("interpretation", re.compile(r"解读|图解|一图读懂|答记者问")),
     ("government_work_report", re.compile(r"^(?:(?!法治).)*政府工作报告")),
-    ("annual_report", re.compile(r"法治政府建设|依法行政|法治建设")),
+    ("annual_report", re.compile(r"法治政府|依法行政|法治建设|依法治[省市县区镇乡州旗街]|法治[\u4e00-\u9fff]{1,3}建设")),
 )
 GENRE_NAMES = {
     "annual_report": "法治政府建设年度报告",
     "partial_report": "专项工作报告",
     "info_disclosure_report": "政府信息公开工作年度报告",
     "shufa_report": "述法报告",
-    "work_plan": "工作要点、工作计划或实施方案",
+    "work_plan": "工作要点、计划、方案、指引或清单等部署性文件",
     "enforcement_stats": "行政执法统计年报",
     "pufa_summary": "普法工作总结",
     "interpretation": "政策解读",
     "government_work_report": "政府工作报告",
     "news": "新闻报道",
     "academic_paper": "学术论文",
+    "letter": "公开信或倡议书",
+    "yearbook_entry": "年鉴条目",
     "unknown": "其他文件",
 }
-NEWS = re.compile(r"(?:记者|通讯员)\s*\S{0,6}\s*(?:报道|摄)|\d{1,2}月\d{1,2}日讯|^\s*本报讯|新华社|作者[:：]?\s*记者",
-                  re.M)
+NEWS = re.compile(
+    r"(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:[、,\s]+[\u4e00-\u9fff]{2,4})*\s*(?:报道|摄|文/图)"
+    r"|[(（]\s*记者[^)）\n]{1,30}[)）]|责任编辑|【纠错】|^\s*(?:本报讯|本网讯)"
+    r"|(?:新华社|中新社|人民网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|\d{1,2}月\d{1,2}日讯", re.M)
+DATELINE = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?,", re.M)
+MEETING_SAID = re.compile(r"会议(?:强调|指出|要求|认为|提出)|(?:他|她)(?:强调|指出|要求)")
+HEADLINE_VERB = re.compile(r"召开|举行|举办|审议|听取|点评|通报|发布|出席|调研|部署|督察组|启动|亮相|获评|荣获")
 ACADEMIC = re.compile(r"[\[【]?摘\s*要[\]】:：]")
+SCHOLARLY = re.compile(r"本文(?:认为|从|以|通过|试图|旨在|拟|提出|分析)|笔者|作者单位|参考文献|\[\d{1,2}\]|DOI")
 KEYWORDS = re.compile(r"[\[【]?关键词[\]】:：]")
-REPORT_OPENING = re.compile(r"(?:现将|特将).{0,40}(?:报告|总结)如下")
+ENGLISH_SUMMARY = re.compile(r"[A-Za-z][A-Za-z ,.;'’()-]{160}")
+LETTER = re.compile(r"^[^\n。]{0,30}(?:公开信|倡议书)$|^亲爱的[^\n,:]{0,10}(?:朋友|同志|市民|居民)[^\n]{0,3}:", re.M)
 SHUFA_OPENING = re.compile(r"述法如下|本人.{0,30}(?:第一责任人|述法)")
+DECLARED = re.compile(r"(?:现将|特将|现就|下面就)(?:.{0,40}?)(?:报告|总结|汇报)如下|(?:现|特此|现予)(?:公布|发布)(?:.{0,40}?)(?:报告|总结)")
+DOCUMENT_DECLARED = re.compile(r"(?:制定|制订|印发|形成|编制)(?:了)?本(计划|方案|要点|办法|意见|指引|规定|细则|清单|目录|规划)")
+PURPOSE_OPENING = re.compile(r"^为(?:了)?(?:深入|全面|进一步|认真|切实|加快|扎实|持续|更好|推动|贯彻|落实|规范|加强)")
+LOOKING_BACK = re.compile(r"(?:19|20)\d\d年(?:度|以来)?,|一年来|今年以来|过去一年|本年度|全年")
+BRACKET_LABEL = re.compile(r"^\s*【([^】\n]{2,20})】")
+REPORT_TITLE_FORM = re.compile(r"(?:报告|总结|讲话|发言|汇报)$|(?:报告|讲话)[(—]")
+YEARBOOK = re.compile(r"^【[\u4e00-\u9fff]{2,10}】[^\n]{20,}", re.M)
+SALUTATION_TO_DELEGATES = re.compile(r"^各位代表[,:!]", re.M)
+NEWS_LEDE = re.compile(r"^\s*(?:近日|日前|近期|昨日|昨天|今天|今日|本月|上周)[,，]")
+DISCLOSURE_HEADINGS = re.compile(r"^[一二三四五六七八九十()]{1,4}[、.]?\s*(?:主动公开|依申请公开|收到和处理政府信息公开申请)", re.M)
+BARE_SUBJECT = re.compile(r"(?:法治政府建设|依法行政|法治建设)(?:工作)?")  # a column or section name, not a title
+QUOTED = re.compile(r"《([^》]*)》")
+TRANSMITS = re.compile(r"(?:印发|转发|发布)《[^》]+》的(?:通知|公告)$")
 
 
 def classify(title: str | None, text: str, body: str | None = None) -> str:
-    """Genre id from the title first (without the issuing body's name: 自然资源和规划局 is no 规划), then from
-    the opening of the text."""
+    """Genre id of a document: its title (or None), its text after the title, and its issuing body."""
     head = text[:1500]
-    if ACADEMIC.search(head) and KEYWORDS.search(head):
+    marked = _marked_genre(head)
+    if marked:
+        return marked
+    subject = title.replace(body, "", 1) if title and body else title
+    if subject:
+        return _by_title(subject, head)
+    label = BRACKET_LABEL.match(head)
+    named = _by_name(label.group(1) if label else _first_line(head))
+    return named if named and named != "annual_report" else _by_text(head)
+
+
+def _marked_genre(head: str) -> str | None:
+    """Genres betrayed by a mark no report carries, wherever the title is."""
+    if ACADEMIC.search(head) and KEYWORDS.search(head) or ENGLISH_SUMMARY.search(head) or \
+            len(SCHOLARLY.findall(head)) >= 2:
         return "academic_paper"
     if NEWS.search(head):
         return "news"
+    if LETTER.search(head):
+        return "letter"
     if SHUFA_OPENING.search(head):
         return "shufa_report"
-    first = title.replace(body, "", 1) if title and body else title or _first_line(head)
+    if len(YEARBOOK.findall(head)) >= 2:
+        return "yearbook_entry"
+    if SALUTATION_TO_DELEGATES.search(head):
+        return "government_work_report"
+    return None
+
+
+def _by_title(subject: str, head: str) -> str:
+    """A report's title names its own subject, not the documents it quotes (《……实施方案》执行情况的报告 is no
+    plan), except a notice that issues one (关于印发《……方案》的通知 is that plan); a news headline reports an act
+    ("召开会议审议……报告"); a report titled on another subject is another report. A title that names none of
+    these leaves it to the text."""
+    if TRANSMITS.search(subject):
+        return _by_name(" ".join(QUOTED.findall(subject))) or "unknown"
+    own = QUOTED.sub("", subject)
+    verb = HEADLINE_VERB.search(own)
+    if verb and "关于" not in own[:verb.start()]:  # 关于……审议意见……的报告 names a report's subject
+        return "news"
+    named = _by_name(own)
+    if named:
+        return named if named != "annual_report" or not BARE_SUBJECT.fullmatch(own) else _by_text(head)
+    return "unknown" if REPORT_TITLE_FORM.search(own) else _by_text(head)
+
+
+def _by_name(name: str) -> str | None:
     for genre, pattern in GENRES:
-        if pattern.search(first):
+        if pattern.search(name):
             return genre
-    if REPORT_OPENING.search(head) or (title is None and text.count("法治政府建设") >= 2):
-        return "annual_report"
-    return "unknown"
+    return None
+
+
+def _by_text(head: str) -> str:
+    """Without a title: what the text says it is, or how it opens."""
+    declared = DECLARED.search(head)
+    if declared:
+        return _by_name(declared.group()) or ("annual_report" if _about_law_based_government(head) else "unknown")
+    if DOCUMENT_DECLARED.search(head[:800]):
+        return "work_plan"
+    opening = head.lstrip()
+    if PURPOSE_OPENING.match(opening) and not LOOKING_BACK.search(opening[:200]):
+        return "work_plan"
+    if DATELINE.search(head) and MEETING_SAID.search(head) or NEWS_LEDE.match(head):
+        return "news"
+    if DISCLOSURE_HEADINGS.search(head):
+        return "info_disclosure_report"
+    return "annual_report" if _about_law_based_government(head) else "unknown"
 
 
 def _first_line(text: str) -> str:
     """Without a recognised title, the first short line stands in for it (a page heading such as
     "…2022年度行政执法数据公开")."""
     for line in text.splitlines():
-        if line.strip() and len(line) <= 60 and not re.search(r"[。;]", line):
-            return line
-        if line.strip():
-            return ""
+        if line.strip() and not is_chrome(line):
+            return line if len(line) <= 60 and not re.search(r"[。;?!？！]", line) else ""
     return ""
+
+
+def _about_law_based_government(head: str) -> bool:
+    """The text is about building law-based government: it names the subject twice, or once in an opening
+    paragraph that looks back on its year (a department's general work summary names it in passing, later)."""
+    if len(SUBJECT.findall(head)) >= 2:
+        return True
+    opening = head.lstrip().split("\n", 1)[0][:300]
+    return bool(SUBJECT.search(opening) and LOOKING_BACK.search(opening))
+
+
+SUBJECT = re.compile(r"法治政府|依法行政")

@@ -27,7 +27,9 @@ PLACE_END = re.compile(r"(?:省|自治区|市|州|盟|县|旗|区|镇|乡|苏木
 NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.]|\(|第[一二三四五六七八九十]+(?:部分|章)|\d+[、.]|[\u2460-\u2473]")
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 TITLE_WORDS = re.compile(r"报告|总结|要点|计划|方案|情况|述法|年报|解读|法治|依法行政")
-TITLE_END = re.compile(r"(?:报告|总结|要点|计划|方案|情况|年报|解读)$")
+TITLE_END = re.compile(r"(?:报告|总结|要点|计划|方案|情况|年报|解读|清单|目录|指引|意见|通知|公开信)$")
+TABLE_CELL = re.compile(r"^\s*\|?\s*标\s*题\s*[|:]\s*|\s*\|\s*$")  # "标 题 | …的通知 |" in a page's metadata table
+CATEGORY_LABEL = re.compile(r"(?:工作|计划|规划|报告|总结|要点|方案|情况|年报|解读|政务|公开|信息|文件|通知|公告|专题|专栏|动态)+")
 TITLE_START = re.compile(r"关于|(?:19|20)\d\d\s*年|法治|依法行政")
 RELATED = re.compile(r"^【?\s*(?:相关链接|相关阅读|相关文件|相关附件|相关新闻|相关信息|延伸阅读|推荐阅读)\s*】?\s*:?$")
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
@@ -94,12 +96,12 @@ def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
             return line + nxt[1], Span(start, nxt[0] + len(nxt[1]))
         if NUMBERED.match(line):
             return None
-        line = SPACED.sub("", line)
+        line = TABLE_CELL.sub("", SPACED.sub("", line))
         joined = _title_over_two_lines(line, nxt[1] if nxt else "")
         if joined:
             return joined, Span(start, nxt[0] + len(nxt[1]))
-        if (4 <= len(line) <= 80 and TITLE_WORDS.search(line) and not re.search(r"[。;]|现将|如下", line)
-                and not is_date_line(line)):
+        if (4 <= len(line) <= 80 and TITLE_WORDS.search(line) and not re.search(r"[。;?!？！]|现将|如下", line)
+                and not is_date_line(line) and not CATEGORY_LABEL.fullmatch(line)):
             return line, Span(start, start + len(line))
     return None
 

@@ -1,0 +1,88 @@
+"""Genre: what a page is, told from the places a reader looks first. Short openings written for these tests: real
+reports in awkward shapes must stay annual reports; look-alikes must not; near misses sit between the two."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.model import RawText
+from checker.structure import build_document
+
+REPORTS = {
+    "title_and_signoff": "青川县人民政府关于2023年度法治政府建设情况的报告\n\n2023年，青川县深入推进法治政府建设。"
+                         "县政府常务会议研究法治政府建设4次。\n\n青川县人民政府\n2024年3月1日",
+    "breadcrumbs_and_dates_first": "您现在的位置：首页 > 政务公开 > 法治政府建设\n发布时间：2024-03-20 来源：县司法局\n"
+                                   "字号：【大 中 小】\n\n2023年河口区法治政府建设情况报告\n\n2023年，河口区坚持以习近平法治思想为指导，"
+                                   "法治政府建设取得新成效。",
+    "no_title_opening_looks_back": "2022年，我市坚持以习近平法治思想为指导，扎实推进法治政府建设，依法行政水平持续提升。\n"
+                                   "一、主要举措和成效\n（一）完善依法决策机制。全年审查重大行政决策事项12项。",
+    "site_category_label_before_title": "计划总结\n\n关于2021年度全县法治政府建设工作情况的报告\n\n2021年，全县上下……",
+    "question_headline_of_a_mirror_site": "法治政府建设成效如何？某省政府发布年度报告\n"
+                                          "2021年，我省各级行政机关深入推进依法行政，加快建设法治政府。",
+    "declared_in_text": "为贯彻落实上级部署，我街全面推进依法治街各项工作。现将我街2020年法治建设工作情况总结如下：\n"
+                        "一、工作开展情况\n（一）加强组织领导。",
+    "title_over_two_lines": "中共丰宁县委 丰宁县人民政府关于\n2022年度法治政府建设情况的报告\n\n2022年，县委、县政府……",
+    "report_to_the_peoples_congress": "关于2023年度法治政府建设情况的报告\n——在市人大常委会第十二次会议上\n\n"
+                                      "主任、副主任、秘书长、各位委员：\n现将我市2023年度法治政府建设情况报告如下。",
+    "bureau_whose_name_says_planning": "临水县自然资源和规划局2024年度法治政府建设工作报告\n\n2024年，我局坚持依法行政……",
+}
+LOOKALIKES = {
+    "news_headline_meeting_reviews_report": ("省政府党组召开会议审议2023年度法治政府建设情况报告\n\n3月19日，省长主持召开"
+                                             "省政府党组会议，审议《某省人民政府2023年度法治政府建设情况报告》。会议强调，要……",
+                                             "news"),
+    "news_with_reporter_credit": ("中央依法治国办督察组启程开展法治政府建设督察\n督察组12日启程前往8个省区市，全面了解"
+                                  "法治政府建设情况。（记者王某、李某）", "news"),
+    "news_lede_without_title": ("近日，某市召开法治政府建设年度报告点评会，对各区县2023年度法治政府建设情况报告逐一点评，"
+                                "会议要求各地对照问题抓好整改。", "news"),
+    "news_dateline_and_meeting_said": ("3月22日上午，某县召开法治政府建设工作会议。会议指出，要深入推进依法行政，"
+                                       "会议要求各部门认真总结2023年度法治政府建设情况。", "news"),
+    "academic_paper": ("论法治政府建设年度报告制度的完善\n摘要：法治政府建设年度报告制度是推进法治政府建设的重要抓手。"
+                       "\n关键词：法治政府；年度报告；督察", "academic_paper"),
+    "scholarly_without_abstract": ("本文从法治政府建设年度报告的文本出发，分析其结构与内容。笔者认为，年度报告应当……[1]",
+                                   "academic_paper"),
+    "work_plan_titled": ("某县2024年法治政府建设工作要点\n\n2024年全县法治政府建设工作的总体要求是……", "work_plan"),
+    "work_plan_declared_without_title": ("为深入推进法治政府建设，根据《法治政府建设实施纲要（2021—2025年）》，结合本区"
+                                         "实际，制定本计划。\n一、健全政府机构职能体系\n（一）推进政府职能优化。", "work_plan"),
+    "guideline_opening_with_its_purpose": ("为全面规范法治政府建设年度报告工作，进一步压实各级政府法治政府建设主体责任，"
+                                           "根据《法治政府建设与责任落实督察工作规定》，现就有关事项明确如下。", "work_plan"),
+    "notice_issuing_a_programme": ("某市人民政府关于印发《某市创建全国法治政府建设示范市实施方案》的通知\n"
+                                   "各县区人民政府，市政府各部门：现将《实施方案》印发给你们，请认真贯彻落实。", "work_plan"),
+    "responsibility_list_over_two_lines": ("某市党政主要负责人履行推进法治建设\n第一责任人职责清单\n\n为深入贯彻习近平法治思想，"
+                                           "制定本清单。", "work_plan"),
+    "interpretation": ("《某县人民政府关于2023年度法治政府建设情况的报告》政策解读\n一、起草背景\n根据《法治政府建设与"
+                       "责任落实督察工作规定》……", "interpretation"),
+    "info_disclosure_declared": ("某区国资局\n根据《中华人民共和国政府信息公开条例》相关要求，现公布本局2022年政府信息公开"
+                                 "工作年度报告。\n一、总体情况", "info_disclosure_report"),
+    "info_disclosure_by_its_headings": ("2023年，我局严格落实政府信息公开条例，推进依法行政。\n一、总体情况\n（一）主动公开\n"
+                                        "全年主动公开政府信息120条。\n（二）依申请公开\n全年收到申请3件。", "info_disclosure_report"),
+    "shufa_report": ("某局局长2023年度述法报告\n\n本人作为推进法治建设第一责任人，现将履职情况报告如下。", "shufa_report"),
+    "pufa_summary_with_a_bracket_label": ("【普法工作总结】为增强全民法治观念，我单位积极开展普法宣传教育。现将本年度普法工作"
+                                          "情况总结如下：\n一、工作开展情况", "pufa_summary"),
+    "open_letter": ("致全市人民的一封公开信\n亲爱的市民朋友们：\n法治兴则国兴。开展法治政府建设示范市创建，需要您的支持。",
+                    "letter"),
+    "government_work_report_speech": ("各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。过去一年，我们坚持依法"
+                                      "行政，法治政府建设扎实推进。", "government_work_report"),
+    "report_on_another_subject": ("某市公安局关于全市公安机关执法规范化建设情况的报告\n\n市人大常委会：\n现将全市公安机关执法"
+                                  "规范化建设情况报告如下。", "unknown"),
+    "speech_at_a_work_conference": ("在全市市场监管工作会议上的报告\n\n同志们：\n这次会议的主要任务是总结2023年工作，部署2024年"
+                                    "任务。一年来，全市市场监管系统坚持依法行政……", "unknown"),
+    "department_work_summary": ("某市司法局2021年工作总结\n\n2021年，全市司法行政系统深学笃用习近平法治思想，推动各项工作取得"
+                                "新成效。一、政治建设全面加强。", "unknown"),
+    "yearbook_entry": ("法治政府建设\n【概况】2022年，全市以法治政府示范创建为抓手，推进依法行政，各项工作取得新进展。\n"
+                       "【依法决策】全年审查重大行政决策事项9项，提出法律意见36条，全部被采纳。", "yearbook_entry"),
+}
+
+
+def genre(text: str) -> str:
+    return build_document(RawText("<test>", text, "utf-8", "text")).meta.genre
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_real_report_shapes_are_annual_reports(name: str) -> None:
+    assert genre(REPORTS[name]) == "annual_report"
+
+
+@pytest.mark.parametrize("name", sorted(LOOKALIKES))
+def test_lookalikes_are_named_for_what_they_are(name: str) -> None:
+    text, expected = LOOKALIKES[name]
+    assert genre(text) == expected
