@@ -63,11 +63,11 @@ def test_isolated_and_explicit_config(tmp_path: Path, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize(("text", "where", "what"), [
-    ("fail_undr: 70\n", ":1:", 'did you mean "fail_under"'),
+    ("fail_undr: 70\n", ":1:", '是否指 "fail_under"'),
     ("level: villages\n", ":1:", "villages"),
-    ("paths:\n  - level: county\n", ":2:", 'missing "match"'),
+    ("paths:\n  - level: county\n", ":2:", '缺少 "match"'),
     ("severity: {signoff: fatal}\n", ":1:", "severity"),
-    ("format: [json\n", ":2:", "YAML syntax error"),
+    ("format: [json\n", ":2:", "YAML 语法错误"),
 ])
 def test_bad_config_is_an_exit_two_error_naming_file_and_line(tmp_path: Path, capsys, text, where, what) -> None:
     config = tmp_path / ".checker.yaml"
