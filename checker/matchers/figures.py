@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from itertools import islice
 
-from checker.matchers.base import EVIDENCE_HITS, GUARDS, SCOPE, UNLESS, Branch, Check, Matcher, Mention, Outcome
+from checker.matchers.base import (
+    EVIDENCE_HITS,
+    GUARDS,
+    SCOPE,
+    UNLESS,
+    Branch,
+    Check,
+    Matcher,
+    Mention,
+    Outcome,
+)
 from checker.packs.schema import Field
 
 

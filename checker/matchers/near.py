@@ -8,7 +8,17 @@ The first group is the anchor: guards apply to it, and evidence points at it.
 
 from __future__ import annotations
 
-from checker.matchers.base import EVIDENCE_HITS, GUARDS, SCOPE, UNLESS, Branch, Check, Matcher, Mention, Outcome
+from checker.matchers.base import (
+    EVIDENCE_HITS,
+    GUARDS,
+    SCOPE,
+    UNLESS,
+    Branch,
+    Check,
+    Matcher,
+    Mention,
+    Outcome,
+)
 from checker.matchers.terms import BOUNDARY, EXCEPT, WITH_FIGURE, Terms, compile_terms
 from checker.model import Span
 from checker.packs.schema import Field

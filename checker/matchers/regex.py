@@ -6,7 +6,16 @@ refused by the loader.
 
 from __future__ import annotations
 
-from checker.matchers.base import EVIDENCE_HITS, GUARDS, SCOPE, UNLESS, Branch, Matcher, Mention, Outcome
+from checker.matchers.base import (
+    EVIDENCE_HITS,
+    GUARDS,
+    SCOPE,
+    UNLESS,
+    Branch,
+    Matcher,
+    Mention,
+    Outcome,
+)
 from checker.model import Span
 from checker.packs.schema import Field
 

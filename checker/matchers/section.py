@@ -10,7 +10,16 @@ and the mention passes the matcher's `guards`. `unless` looks at the heading (de
 
 from __future__ import annotations
 
-from checker.matchers.base import GUARDS, SCOPE, UNLESS, Branch, Check, Matcher, Mention, Outcome
+from checker.matchers.base import (
+    GUARDS,
+    SCOPE,
+    UNLESS,
+    Branch,
+    Check,
+    Matcher,
+    Mention,
+    Outcome,
+)
 from checker.matchers.terms import compile_terms
 from checker.packs.schema import Field
 

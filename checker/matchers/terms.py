@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import re
 
-from checker.matchers.base import GUARDS, SCOPE, UNLESS, Branch, Check, Matcher, Mention, Outcome
+from checker.matchers.base import (
+    GUARDS,
+    SCOPE,
+    UNLESS,
+    Branch,
+    Check,
+    Matcher,
+    Mention,
+    Outcome,
+)
 from checker.model import Span
 from checker.packs.schema import Field
 

@@ -19,7 +19,15 @@ from checker.evaluate.figures import CHINESE_UNITS, UNITS, FigureUnits
 from checker.matchers import SCOPE_FIELDS as MATCHER_SCOPE_FIELDS
 from checker.matchers import Builder
 from checker.model import LEVELS
-from checker.packs.model import DEFAULT_TITLE_SUBJECT, Element, Gate, Lexicon, Pack, RuleSource, ScopeSpec
+from checker.packs.model import (
+    DEFAULT_TITLE_SUBJECT,
+    Element,
+    Gate,
+    Lexicon,
+    Pack,
+    RuleSource,
+    ScopeSpec,
+)
 from checker.packs.schema import Field, Validator, did_you_mean
 from checker.packs.yamlmarks import MarkedDict, load_marked
 
