@@ -238,7 +238,7 @@ class DocContext:
         """One item of an enumeration (调解、诉讼、仲裁、行政复议等) or of a quoted list of project names."""
         for a, b in self._per_sentence(QUOTED_LIST, self._quoted_lists, hit):
             if a <= hit.start and hit.end <= b and (self.text.count("、", a, b) >= 2 or b - a > 30):
-                return f"是引号中名单{_quote(self.text[a:b])}的一项"
+                return f"是引号中名单{_quote(self.text[a + 1:b - 1])}的一项"
         clause_start = self.clause_start(hit.start)
         clause_end = self.clause_end(hit.end)
         if self.text.count("、", clause_start, clause_end) < 2:

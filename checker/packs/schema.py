@@ -142,8 +142,8 @@ class Validator:
         if FULL_WIDTH_SEPARATORS.search(item):
             parts = [p.strip() for p in FULL_WIDTH_SEPARATORS.split(item) if p.strip()]
             mark = FULL_WIDTH_SEPARATORS.search(item).group()
-            self.problem(line, f'{where} 的 "{f.name}" 中“{item}”含全角“{mark}”：YAML 只认半角逗号，这样写成了一个'
-                               "永远不会出现的词", f"应写为 [{', '.join(parts)}]（半角逗号加空格）")
+            self.problem(line, f'{where} 的 "{f.name}" 中“{item}”含全角“{mark}”：YAML 只认半角逗号，这样写成了'
+                               "一项，永远匹配不到", f"应写为 [{', '.join(parts)}]（半角逗号加空格）")
             return []
         return [item]
 
