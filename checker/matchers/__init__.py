@@ -57,10 +57,10 @@ class Builder:
         if cls is Terms and isinstance(params, list):
             params = _marked({"any": params}, line)
         label = f"{where} 中的 {cls.name}"
+        before = len(self.v.problems)
         values = self.v.mapping(params, cls.fields, label, line)
         if values is None:
             return None
-        before = len(self.v.problems)
 
         def problem(message: str, hint: str = "") -> None:
             self.v.problem(getattr(params, "line", line), f"{label}: {message}", hint)
@@ -77,7 +77,7 @@ class Builder:
         if cls is Near:
             values["groups"] = self._groups(values["groups"], label, _line_of(params, "groups", line))
         check = getattr(cls, "check", None)
-        if check:
+        if check and len(self.v.problems) == before:  # a field already wrong would only be reported again
             check(values, problem)
         return cls(values) if len(self.v.problems) == before else None
 

@@ -100,7 +100,8 @@ class Section(Matcher):
         return Branch(self.name, self.describe(labels), self.evaluate(ctx).ok, mentions, note=note)
 
     def describe(self, labels=None) -> str:
-        heads = f"“{self.params['part']}”类" if self.params["part"] else "、".join(
+        part = self.params["part"]
+        heads = f"“{(labels or {}).get(part, part)}”类" if part else "、".join(
             p.pattern for p in self.params["headings"])
         about = ("，正文提到" + "/".join(w for g in self.groups for w in g)) if self.groups else ""
         unless = self.unless.describe() if self.unless else ""

@@ -186,7 +186,8 @@ class Validator:
         try:
             compiled = re.compile(v)
         except re.error as exc:
-            self.problem(line, f'{where} 的 "{f.name}" 不是有效的正则表达式：{exc}',
+            self.problem(line, f'{where} 的 "{f.name}" 不是有效的正则表达式：第{(exc.pos or 0) + 1}个字符处'
+                               f"{_regex_error(exc.msg)}",
                          "检查括号和转义；在 YAML 中用单引号括起正则表达式")
             return None
         reason = unsafe_reason(v)
@@ -216,6 +217,15 @@ class Validator:
 
     def _any(self, v: object, f: Field, where: str, line: int) -> Any:
         return v
+
+
+REGEX_ERRORS = {"missing )": "缺少右括号", "unbalanced parenthesis": "括号不成对", "nothing to repeat": "重复符号前没有内容",
+                "unterminated character set": "方括号没有闭合", "bad escape": "反斜杠转义不对",
+                "multiple repeat": "重复符号连用"}
+
+
+def _regex_error(message: str) -> str:
+    return next((words for key, words in REGEX_ERRORS.items() if message.startswith(key)), "有错")
 
 
 def did_you_mean(value: object, known, what: str = "可选") -> str:
