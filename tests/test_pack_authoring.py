@@ -146,6 +146,8 @@ def test_unless_with_a_sentence_reach(tmp_path: Path) -> None:
     assert status(pack_with("[群众]"), "组织培训，服务群众。") == "pass"
     assert status(pack_with("{words: [群众], within: sentence}"), "组织培训，服务群众。") == "fail"
     assert "同句出现群众的不计" in pack_with("{words: [群众], within: sentence}").element("a").match.describe()
+    both = pack_with("[{words: [普法], within: sentence}, {words: [群众]}]")
+    assert status(both, "组织培训，服务群众。") == "pass" and status(both, "组织培训，开展普法。") == "fail"
 
 
 def test_section_guards_require_the_body_to_be_about_the_topic(tmp_path: Path) -> None:

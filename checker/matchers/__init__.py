@@ -137,10 +137,14 @@ class Builder:
             return frozenset(GUARD_NAMES)
         return frozenset(items)
 
-    def _unless(self, value: object, cls: type[Matcher], where: str, line: int) -> Unless | None:
-        """`unless: [词, …]` (the matcher's default reach) or `unless: {words: [...], within: REACH}`."""
+    def _unless(self, value: object, cls: type[Matcher], where: str, line: int) -> tuple[Unless, ...]:
+        """`unless: [词, …]` (the matcher's default reach), `unless: {words: [...], within: REACH}`, or a list of
+        such mappings for words with different reaches."""
         if value is None:
-            return None
+            return ()
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            return tuple(u for i, item in enumerate(value)
+                         for u in self._unless(item, cls, f"{where} 的 unless 第{i + 1}项", _item_line(value, i, line)))
         reach = cls.unless_reach
         if isinstance(value, dict):
             fields = (Field("words", "words", "取消提及的词", required=True, example="[普法, 群众]"),
@@ -148,10 +152,10 @@ class Builder:
                             default=reach[0], choices=reach, example=reach[-1]))
             values = self.v.mapping(value, fields, f"{where} 的 unless", line)
             if not values or not values.get("words"):
-                return None
-            return Unless(values["words"], values["within"] or reach[0])
+                return ()
+            return (Unless(values["words"], values["within"] or reach[0]),)
         words = self.v.value(value, UNLESS_WORDS, where, line)
-        return Unless(words, reach[0]) if words else None
+        return (Unless(words, reach[0]),) if words else ()
 
     def _groups(self, value: object, where: str, line: int):
         field = Field("groups", "terms", "词语列表")
@@ -176,6 +180,10 @@ def _marked(data: dict, line: int) -> MarkedDict:
     out.line = line
     out.key_lines = {k: line for k in data}
     return out
+
+
+def _item_line(items: object, index: int, default: int) -> int:
+    return items.line_of(index) if hasattr(items, "line_of") else default
 
 
 def _line_of(node: object, key: str, default: int) -> int:

@@ -27,8 +27,8 @@ SCOPE = Field("scope", "any", "在报告的哪一部分查找：pack.yaml 中的
 GUARDS = Field("guards", "any", "哪些提及不计：all（默认）、none，或 negation、future、problem、title、list 的列表",
                default="all", example="[future, title]")
 UNLESS = Field("unless", "any", "取消一处提及的词：默认看提及所在的分句（逗号、分号之间，顿号列举不断开）；"
-               "写成 {words: [...], within: sentence} 则看整句", default=None,
-               example="{words: [普法, 群众], within: clause}")
+               "写成 {words: [...], within: sentence} 则看整句；几种范围并用时写成这样的列表", default=None,
+               example="[{words: [普法], within: sentence}, {words: [群众]}]")
 
 
 # A leaf matcher reports at least this many of its earliest supporting hits (when it has them): the engine quotes the
@@ -134,23 +134,23 @@ class Matcher:
         return self.params.get("guards", frozenset(GUARD_NAMES))
 
     @property
-    def unless(self) -> Unless | None:
-        return self.params.get("unless")
+    def unless(self) -> tuple[Unless, ...]:
+        return self.params.get("unless") or ()
 
     def guarded(self, ctx: DocContext, hits: Iterable[Span]) -> Iterator[Span]:
         """The hits no guard refuses, lazily: a matcher that has seen enough asks no more questions."""
         guards, unless = self.guards, self.unless
         for hit in hits:
-            if (not guards or ctx.blocked(hit, guards) is None) and not (unless and unless.cancels(ctx, hit)):
+            if (not guards or ctx.blocked(hit, guards) is None) and not any(u.cancels(ctx, hit) for u in unless):
                 yield hit
 
     def guard_checks(self, ctx: DocContext, hit: Span) -> list[Check]:
         """Each guard of this matcher on one mention, in a trace."""
         checks = [Check(GUARD_WORDS[g], why is None, why or "")
                   for g, why in ctx.guard_reasons(hit, self.guards)]
-        if self.unless:
-            word = self.unless.cancels(ctx, hit)
-            checks.append(Check("取消词", word is None, f"{REACH_WORDS[self.unless.within]}有“{word}”" if word else ""))
+        for unless in self.unless:
+            word = unless.cancels(ctx, hit)
+            checks.append(Check("取消词", word is None, f"{REACH_WORDS[unless.within]}有“{word}”" if word else ""))
         return checks
 
     def scope_check(self, ctx: DocContext, hit: Span, labels: dict[str, str]) -> Check:
@@ -159,7 +159,7 @@ class Matcher:
         return Check("范围", inside, ("在" if inside else "不在") + self.describe_scope(labels) + f"（所在：{where}）")
 
     def describe_guards(self) -> str:
-        unless = self.unless.describe() if self.unless else ""
+        unless = "".join(u.describe() for u in self.unless)
         if not self.guards:
             return unless
         return unless + "（不计" + "、".join(GUARD_WORDS[g] for g in GUARD_NAMES if g in self.guards) + "中的提及）"

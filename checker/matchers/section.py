@@ -65,10 +65,11 @@ class Section(Matcher):
 
     def cancelled(self, ctx, section) -> str | None:
         """A word of `unless` in the heading (or, with within: body, in the body)."""
-        unless = self.unless
-        if unless is None:
-            return None
-        return unless.cancels(ctx, section.heading, section.body if unless.within == "body" else section.heading)
+        for unless in self.unless:
+            word = unless.cancels(ctx, section.heading, section.body if unless.within == "body" else section.heading)
+            if word:
+                return word
+        return None
 
     def topic(self, ctx, section):
         """The first mention of an `about` word in the body that no guard refuses, or None."""
@@ -104,5 +105,5 @@ class Section(Matcher):
         heads = f"“{(labels or {}).get(part, part)}”类" if part else "、".join(
             p.pattern for p in self.params["headings"])
         about = ("，正文提到" + "/".join(w for g in self.groups for w in g)) if self.groups else ""
-        unless = self.unless.describe() if self.unless else ""
+        unless = "".join(u.describe() for u in self.unless)
         return f"{self.describe_scope(labels)}有标题含 {heads} 的部分，其下至少{self.params['min_chars']}字{about}{unless}"
