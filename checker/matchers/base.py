@@ -150,7 +150,8 @@ class Matcher:
                   for g, why in ctx.guard_reasons(hit, self.guards)]
         for unless in self.unless:
             word = unless.cancels(ctx, hit)
-            checks.append(Check("取消词", word is None, f"{REACH_WORDS[unless.within]}有“{word}”" if word else ""))
+            checks.append(Check(f"取消词（{REACH_WORDS[unless.within]}）", word is None,
+                                f"{REACH_WORDS[unless.within]}有“{word}”" if word else ""))
         return checks
 
     def scope_check(self, ctx: DocContext, hit: Span, labels: dict[str, str]) -> Check:
