@@ -118,7 +118,7 @@ def test_unknown_check_and_bad_values_name_file_and_line(tmp_path: Path) -> None
     assert "checks.yaml:1:" in text and "fail_on" in text
     assert any(p.startswith(f"{root / 'checks.yaml'}:3:") and 'did you mean "blank-figure"' in p for p in problems)
     assert any(":5:" in p and "severity" in p for p in problems)
-    assert any('did you mean "government_before"' in p for p in problems)
+    assert any('是否指 "government_before"' in p for p in problems)
     assert any("placeholder takes no options" in p for p in problems)
 
 

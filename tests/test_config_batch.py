@@ -63,11 +63,11 @@ def test_isolated_and_explicit_config(tmp_path: Path, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize(("text", "where", "what"), [
-    ("fail_undr: 70\n", ":1:", 'did you mean "fail_under"'),
+    ("fail_undr: 70\n", ":1:", '是否指 "fail_under"'),
     ("level: villages\n", ":1:", "villages"),
-    ("paths:\n  - level: county\n", ":2:", 'missing "match"'),
+    ("paths:\n  - level: county\n", ":2:", '缺少 "match"'),
     ("severity: {signoff: fatal}\n", ":1:", "severity"),
-    ("format: [json\n", ":2:", "YAML syntax error"),
+    ("format: [json\n", ":2:", "YAML 语法错误"),
 ])
 def test_bad_config_is_an_exit_two_error_naming_file_and_line(tmp_path: Path, capsys, text, where, what) -> None:
     config = tmp_path / ".checker.yaml"
@@ -158,3 +158,35 @@ def test_streamed_json_equals_the_whole_report_at_once() -> None:
         element_lines = [line for line in text.splitlines() if line.startswith('        {"id": ')]
         assert len(element_lines) == sum(len(r.elements) for r in batch)
         assert all(json.loads(line.strip().rstrip(","))["status"] for line in element_lines)
+
+
+@pytest.mark.parametrize(("text", "where", "what"), [
+    ("disable: [xi-rule-of-law-thougt]\n", ":1:", '是否指 "xi-rule-of-law-thought"'),
+    ("disable:\n  - signoff\n  - repetitoin\n", ":3:", '是否指 "repetition"'),
+    ("severity: {signof: required}\n", ":1:", '是否指 "signoff"'),
+    ("severity:\n  signoff: error\n", ":2:", "required、recommended、advisory"),
+    ("severity: {deadline: required}\n", ":1:", "error、warning、info"),
+    ("fail_under: 170\n", ":1:", '"fail_under" 应为数字（0–100）'),
+    ("paths:\n  - match: 'a/**'\n    pack: fazhi-townshp\n", ":3:", '找不到规则包 fazhi-townshp; 是否指 "fazhi-township"'),
+    ("pack: ./no-such-pack\n", ":1:", "找不到规则包 ./no-such-pack"),
+])
+def test_config_mistakes_once_accepted_in_silence(tmp_path: Path, capsys, text, where, what) -> None:
+    config = tmp_path / ".checker.yaml"
+    config.write_text(text, encoding="utf-8")
+    code, _, err = run_main(["audit", "--config", str(config), str(next(SEEDS.glob("001_*.txt")))], capsys)
+    assert code == 2 and f".checker.yaml{where}" in err and what in err and "Traceback" not in err
+
+
+def test_a_missing_pack_in_paths_stops_before_the_batch_not_inside_a_worker(tmp_path: Path, capsys) -> None:
+    root = project(tmp_path, "paths:\n  - match: 'departments/**'\n    pack: ./packs/mine\n")
+    code, out, err = run_main(["audit", "--config", str(root / ".checker.yaml"), "--jobs", "2", "--format", "json",
+                               str(root)], capsys)
+    assert code == 2 and out == "" and ".checker.yaml:3: 找不到规则包 ./packs/mine" in err
+
+
+@pytest.mark.parametrize("text", ["", "# 暂无设置\n"])
+def test_an_empty_config_is_no_settings(tmp_path: Path, text: str) -> None:
+    config = tmp_path / ".checker.yaml"
+    config.write_text(text, encoding="utf-8")
+    loaded = load_config(config)
+    assert loaded.path == config and loaded.disable == () and loaded.defaults.fail_under is None

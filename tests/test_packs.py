@@ -75,34 +75,34 @@ def test_basis_never_cites_unconfirmed_article_numbers_of_the_duty_rules() -> No
 def test_yaml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     root = make_pack(tmp_path / "p", "id: p\ntitle: t\nversion: '1'\nelements: [a\n")
     [problem] = problems_of(root)
-    assert "pack.yaml:" in problem and "YAML syntax error" in problem
+    assert "pack.yaml:" in problem and "YAML 语法错误" in problem
 
 
 def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     bad = ELEMENT.format(id="a").replace("match:", "macth:")
     root = make_pack(tmp_path / "p", "id: p\ntitle: t\nversion: '1'\nelements: [a]\n", {"a": bad})
     text = "\n".join(problems_of(root))
-    assert text.count("\n") == 1 and "a.yaml:9: unknown key \"macth\"" in text and 'did you mean "match"?' in text
+    assert text.count("\n") == 1 and 'a.yaml:9: 要素 a 中没有 "macth" 这个键' in text and '是否指 "match"？' in text
 
 
 def test_unknown_key_inside_a_matcher(tmp_path: Path) -> None:
     bad = ELEMENT.format(id="a").replace("terms: {any: [行政复议]}", "terms: {any: [行政复议], socpe: plan}")
     root = make_pack(tmp_path / "p", "id: p\ntitle: t\nversion: '1'\nelements: [a]\n", {"a": bad})
-    assert any('a.yaml:10: unknown key "socpe"' in p and '"scope"' in p for p in problems_of(root))
+    assert any('a.yaml:10:' in p and '没有 "socpe" 这个键' in p and '"scope"' in p for p in problems_of(root))
 
 
 def test_wrong_type_says_what_to_write(tmp_path: Path) -> None:
     bad = ELEMENT.format(id="a").replace("weight: 2", "weight: 两")
     root = make_pack(tmp_path / "p", "id: p\ntitle: t\nversion: '1'\nelements: [a]\n", {"a": bad})
     [problem] = problems_of(root)
-    assert "a.yaml:4:" in problem and '"weight"' in problem and "两" in problem and "weight: 3" in problem
+    assert "a.yaml:4:" in problem and '"weight" 应为数字' in problem and "两" in problem and "weight: 3" in problem
 
 
 def test_unknown_matcher(tmp_path: Path) -> None:
     bad = ELEMENT.format(id="a").replace("terms:", "term:")
     root = make_pack(tmp_path / "p", "id: p\ntitle: t\nversion: '1'\nelements: [a]\n", {"a": bad})
     [problem] = problems_of(root)
-    assert "a.yaml:10:" in problem and 'unknown matcher "term"' in problem and '"terms"' in problem
+    assert "a.yaml:10:" in problem and '没有 "term" 这种匹配器' in problem and '是否指 "terms"' in problem
 
 
 def test_unknown_scope_and_guard(tmp_path: Path) -> None:
@@ -110,34 +110,34 @@ def test_unknown_scope_and_guard(tmp_path: Path) -> None:
                                          "terms: {any: [行政复议], scope: plna, guards: [futur]}")
     root = make_pack(tmp_path / "p", "id: p\ntitle: t\nversion: '1'\nelements: [a]\n", {"a": bad})
     text = "\n".join(problems_of(root))
-    assert 'unknown scope "plna"' in text and "guards" in text
+    assert 'scope "plna" 未定义' in text and '是否指 "future"' in text
 
 
 def test_duplicate_element_id(tmp_path: Path) -> None:
     root = make_pack(tmp_path / "p", "id: p\ntitle: t\nversion: '1'\nelements: [a, a]\n", {"a": ELEMENT.format(id="a")})
     [problem] = problems_of(root)
-    assert "pack.yaml:4:" in problem and 'duplicate element id "a"' in problem
+    assert "pack.yaml:4:" in problem and '要素编号 "a" 重复' in problem
 
 
 def test_duplicate_yaml_key(tmp_path: Path) -> None:
     bad = ELEMENT.format(id="a") + "weight: 3\n"
     root = make_pack(tmp_path / "p", "id: p\ntitle: t\nversion: '1'\nelements: [a]\n", {"a": bad})
     [problem] = problems_of(root)
-    assert "a.yaml:" in problem and "duplicate key" in problem
+    assert "a.yaml:" in problem and '键 "weight" 重复' in problem
 
 
 def test_missing_element_file_and_missing_required_key(tmp_path: Path) -> None:
     root = make_pack(tmp_path / "p", "id: p\ntitle: t\nversion: '1'\nelements: [gone]\n")
-    assert any("no file gone.yaml" in p for p in problems_of(root))
+    assert any("没有文件 gone.yaml" in p for p in problems_of(root))
     root = make_pack(tmp_path / "q", "title: t\nversion: '1'\n")
-    assert any('missing "id"' in p for p in problems_of(root))
+    assert any('缺少 "id"' in p for p in problems_of(root))
 
 
 def test_catastrophic_regex_is_refused(tmp_path: Path) -> None:
     bad = ELEMENT.format(id="a").replace("terms: {any: [行政复议]}", "regex: {pattern: '(复议+)+案'}")
     root = make_pack(tmp_path / "p", "id: p\ntitle: t\nversion: '1'\nelements: [a]\n", {"a": bad})
     [problem] = problems_of(root)
-    assert "backtrack" in problem and "a.yaml:10:" in problem
+    assert "灾难性回溯" in problem and "a.yaml:10:" in problem
 
 
 @pytest.mark.parametrize("pattern", [r"(a+)+b", r"(.*x)*", r"(a|ab)*c", r"(\w+\s?)*$", r"((ab)+c)+"])
@@ -154,7 +154,7 @@ def test_extends_cycle_is_refused(tmp_path: Path) -> None:
     make_pack(tmp_path / "a", "id: a\ntitle: t\nversion: '1'\nextends: ../b\n")
     make_pack(tmp_path / "b", "id: b\ntitle: t\nversion: '1'\nextends: ../a\n")
     [problem] = problems_of(tmp_path / "a")
-    assert "cycle" in problem
+    assert "循环" in problem
 
 
 def test_extends_overrides_disables_and_adds(tmp_path: Path) -> None:
@@ -188,9 +188,9 @@ def test_extends_errors_name_the_child(tmp_path: Path) -> None:
         elements: [problems]
         """)
     text = "\n".join(problems_of(root))
-    assert "pack.yaml:5:" in text and 'disable unknown element "no-such-element"' in text
-    assert 'override unknown element "problemz"' in text
-    assert 'duplicate element id "problems"' in text
+    assert "pack.yaml:5:" in text and 'disable 的要素 "no-such-element" 不是继承来的要素' in text
+    assert 'override 的要素 "problemz" 不是继承来的要素' in text and '是否指 "problems"' in text
+    assert '要素编号 "problems" 重复' in text
 
 
 @pytest.mark.parametrize("mutation", [

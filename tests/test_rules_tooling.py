@@ -159,3 +159,32 @@ def test_unknown_level_is_a_usage_error(capsys) -> None:
     with pytest.raises(SystemExit) as info:
         main(["audit", "--level", "village", str(next(SEEDS.glob("003_*.txt")))])
     assert info.value.code == 2 and "village" in capsys.readouterr().err
+
+
+def _own_pack(tmp_path: Path, cases: str) -> Path:
+    pack_dir = tmp_path / "mine"
+    (pack_dir / "cases").mkdir(parents=True)
+    (pack_dir / "pack.yaml").write_text(f"id: mine\ntitle: t\nversion: '1'\nextends: {ROOT / 'rules' / 'fazhi-annual'}\n",
+                                        encoding="utf-8")
+    (pack_dir / "cases" / "problems.yaml").write_text(cases, encoding="utf-8")
+    return pack_dir
+
+
+@pytest.mark.parametrize(("cases", "where", "what"), [
+    ("element: problems\ncases:\n  - {name: a, kind: pass, expect: passed, why: 写错, text: 全年办理案件12件。}\n",
+     ":3:", '"expect" 应为 pass、partial、fail、skip 之一，实际为"passed"'),
+    ("element: problemz\ncases:\n  - {name: a, kind: pass, expect: pass, why: 写错, text: 全年办理案件12件。}\n",
+     ":1:", 'element "problemz" 不是规则包 mine 的要素; 是否指 "problems"'),
+    ("element: problems\ncases:\n  - {name: a, kind: good, expect: pass, why: 写错, text: 全年办理案件12件。}\n",
+     ":3:", '"kind" 应为 pass、fail、near_miss 之一'),
+    ("element: problems\ncases:\n  - {name: a, kind: pass, expect: pass, text: 全年办理案件12件。}\n",
+     ":3:", '缺少 "why"'),
+])
+def test_bad_rule_cases_are_errors_in_chinese_with_file_and_line(tmp_path: Path, capsys, cases, where, what) -> None:
+    from checker.cli.main import main
+
+    pack_dir = _own_pack(tmp_path, cases)
+    with pytest.raises(SystemExit) as info:
+        main(["rules", "test", str(pack_dir)])
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and f"problems.yaml{where}" in err and what in err and "实际missing" not in err

@@ -41,11 +41,13 @@ def _register() -> None:
     from checker.cli.audit import audit
     from checker.cli.outline import outline
     from checker.cli.rules import explain, rules
+    from checker.cli.trace import trace
 
     cli.add_command(audit)
     cli.add_command(rules)
     cli.add_command(explain)
     cli.add_command(outline)
+    cli.add_command(trace)
 
 
 _register()

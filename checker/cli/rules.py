@@ -1,4 +1,5 @@
-"""`checker rules …` and `checker explain`: list, show, validate and test rule packs, and explain an element."""
+"""`checker rules …` and `checker explain`: list, show, validate and test rule packs, print the matcher reference,
+and explain an element."""
 
 from __future__ import annotations
 
@@ -41,15 +42,15 @@ def rules_list(pack_name: str) -> int:
 @click.argument("element_id")
 @PACK_OPTION
 def rules_show(element_id: str, pack_name: str) -> int:
-    """显示一个要素：要求、依据、匹配规则（文字说明），以及合格和不合格的示例。"""
+    """显示一个要素（编号或中文名称）：要求、依据、匹配规则（文字说明），以及合格和不合格的示例。"""
     element, pack = _element(element_id, pack_name)
     click.echo(f"{element.id}　{element.title}（{SEVERITY_WORDS[element.severity]}，权重 {element.weight:g}）")
     click.echo(f"规则包：{pack.id} {pack.version}　来源：{_short_origin(element.origin)}")
     click.echo(f"\n要求：{element.requires}")
     click.echo("依据：" + "；".join(element.basis))
-    click.echo(f"\n判为具备：{element.match.describe()}")
+    click.echo(f"\n判为具备：{element.match.describe(pack.scope_labels)}")
     if element.weak_if:
-        click.echo(f"判为薄弱：{element.weak_if.describe()}")
+        click.echo(f"判为薄弱：{element.weak_if.describe(pack.scope_labels)}")
     click.echo("否则判为缺失。")
     if element.levels or element.years:
         click.echo(f"适用：层级 {', '.join(element.levels or ['全部'])}；年度 {element.years or '全部'}")
@@ -105,25 +106,41 @@ def rules_test(path: str) -> int:
     outcomes = run_cases(pack, files)
     failed = [o for o in outcomes if not o.ok]
     for o in failed:
-        click.echo(f"✘ {o.element}[{o.name}]：预期{STATUS_WORDS.get(o.expect, o.expect)}，"
-                   f"实际{STATUS_WORDS.get(o.got, o.got)}（{o.why}）")
+        click.echo(f"✘ {o.element}[{o.name}]：预期{STATUS_WORDS[o.expect]}，实际{STATUS_WORDS[o.got]}（{o.why}）"
+                   f"　{_short_origin(o.origin)}")
     click.echo(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
     return int(ExitCode.GATE_FAILED if failed else ExitCode.OK)
 
 
+@rules.command("schema")
+def rules_schema() -> int:
+    """打印匹配器和规则包文件的参数说明（由参数定义生成，与 rules/README.md 一致）。"""
+    from checker.packs.reference import reference
+
+    click.echo(reference(), nl=False)
+    return 0
+
+
 def _element(element_id: str, pack_name: str):
-    from checker.errors import UsageError
     from checker.packs.loader import load_pack
 
     pack = load_pack(pack_name)
-    element = pack.element(element_id)
-    if element is None:
-        import difflib
+    return find_element(pack, element_id), pack
 
-        close = difflib.get_close_matches(element_id, [e.id for e in pack.elements], n=1)
+
+def find_element(pack, name: str):
+    """An element by id or Chinese title; a usage error with the nearest id or title otherwise."""
+    import difflib
+
+    from checker.errors import UsageError
+
+    element = pack.find_element(name)
+    if element is None:
+        names = [e.id for e in pack.elements] + [e.title for e in pack.elements]
+        close = difflib.get_close_matches(name, names, n=1)
         hint = f"，是否指 {close[0]}？" if close else f"；可用 checker rules list --pack {pack.id} 查看"
-        raise UsageError(f"规则包 {pack.id} 中没有要素 {element_id}{hint}")
-    return element, pack
+        raise UsageError(f"规则包 {pack.id} 中没有要素 {name}{hint}")
+    return element
 
 
 def _examples(pack, element_id: str) -> None:
@@ -134,13 +151,15 @@ def _examples(pack, element_id: str) -> None:
             continue
         cases = load_case_file(path)
         for expect, label in (("pass", "合格示例"), ("fail", "不合格示例")):
-            case = next((c for c in cases if c["expect"] == expect), None)
+            case = next((c for c in cases if c.get("expect") == expect and c.get("text") and c.get("why")), None)
             if case:
                 text = " ".join(case["text"].split())
                 click.echo(f"\n{label}（{case['why']}）：\n  {text[:160]}{'…' if len(text) > 160 else ''}")
 
 
 def _short_origin(origin: str) -> str:
+    if ":" not in origin:
+        return origin
     try:
         return str(Path(origin.rsplit(":", 1)[0]).relative_to(Path.cwd())) + ":" + origin.rsplit(":", 1)[1]
     except ValueError:

@@ -1,5 +1,5 @@
 """Everything a matcher asks of a document, computed once per (document, pack): scopes, sentences, term
-hits with word boundaries, figures, and the guards that refuse false credit."""
+hits with word boundaries, figures, and the guards that refuse false credit (each guard says why, for traces)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ TITLE_BOOK = re.compile(r"《[^《》\n]{1,60}》")
 QUOTED_LIST = re.compile(r"“[^“”\n]{2,200}”")
 LIST_ITEM_END = re.compile(r"、|等|和|及")
 LIST_SLACK = 4
+GUARD_ORDER = ("title", "list", "future", "problem", "negation")  # blocked() asks them in this order
 
 
 class DocContext:
@@ -32,7 +33,7 @@ class DocContext:
         self._vocabulary_taught = False
         # Per-document memos: many matchers ask the same questions about the same hits and sentences.
         self._blocked: dict[tuple[int, int, frozenset[str]], str | None] = {}
-        self._future_memo: dict[int, bool] = {}
+        self._future_memo: dict[int, str | None] = {}
         self._scope_union: dict[tuple[str, ...], tuple[Span, ...]] = {}
         self._titles: dict[int, list[tuple[int, int]]] = {}
         self._quoted_lists: dict[int, list[tuple[int, int]]] = {}
@@ -81,6 +82,9 @@ class DocContext:
         spans: tuple[Span, ...] = self.document
         if spec.headings:
             spans = intersect(merge(self._sections_matching(spec.headings)), spans)
+        if spec.union:
+            parts = [s for name in spec.union for s in self.scope(name)]
+            spans = merge([*(spans if spec.headings else ()), *parts])
         for name in spec.exclude:
             spans = subtract(spans, self.scope(name))
         return spans
@@ -135,7 +139,7 @@ class DocContext:
         for span in spans:
             for m in pattern.finditer(self.text, span.start, span.end):
                 hit = Span(m.start(), m.end())
-                if exceptions and self._inside_exception(hit, exceptions):
+                if exceptions and self.exception_at(hit, exceptions):
                     continue
                 if word and not self._word(hit):
                     continue
@@ -158,22 +162,33 @@ class DocContext:
         run_start = starts[i]
         return aligned(self.text[run_start:ends[i]], hit.start - run_start, hit.end - run_start)
 
-    def _inside_exception(self, hit: Span, exceptions: tuple[str, ...]) -> bool:
+    def is_word(self, hit: Span) -> bool:
+        return self._word(hit)
+
+    def around(self, hit: Span, chars: int = 4) -> str:
+        """The hit with a few characters either side in its line, as a trace quotes it."""
+        start = max(self.text.rfind("\n", 0, hit.start) + 1, hit.start - chars)
+        end = self.text.find("\n", hit.end)
+        return self.text[start:min(hit.end + chars, end if end != -1 else len(self.text))]
+
+    def exception_at(self, hit: Span, exceptions: tuple[str, ...]) -> str | None:
+        """The `except` phrase the hit lies inside, or None."""
         for phrase in exceptions:
             lo = max(0, hit.end - len(phrase))
             at = self.text.find(phrase, lo, hit.start + len(phrase))
             while at != -1 and at <= hit.start:
                 if at + len(phrase) >= hit.end:
-                    return True
+                    return phrase
                 at = self.text.find(phrase, at + 1, hit.start + len(phrase))
-        return False
+        return None
 
     # -- figures --------------------------------------------------------------------------------------------
     def figures(self, spans: tuple[Span, ...], strict: bool) -> list[Span]:
-        return [Span(a, b) for span in spans for a, b in find_figures(self.text, span.start, span.end, strict)]
+        units = self.pack.figure_units
+        return [Span(a, b) for span in spans for a, b in find_figures(self.text, span.start, span.end, strict, units)]
 
     def has_figure(self, span: Span) -> bool:
-        return bool(find_figures(self.text, span.start, span.end, strict=False))
+        return bool(find_figures(self.text, span.start, span.end, False, self.pack.figure_units))
 
     # -- guards ---------------------------------------------------------------------------------------------
     def blocked(self, hit: Span, guards: frozenset[str]) -> str | None:
@@ -196,24 +211,45 @@ class DocContext:
             return "negation"
         return None
 
-    def _in_title(self, hit: Span) -> bool:
-        """Inside a document or law title: 《行政复议法》 studied is not 行政复议 work."""
-        return any(a <= hit.start and hit.end <= b for a, b in self._per_sentence(TITLE_BOOK, self._titles, hit))
+    def guard_reasons(self, hit: Span, guards: frozenset[str]) -> list[tuple[str, str | None]]:
+        """Every guard of the set on this hit, in the order blocked() asks them: (name, why it refuses or None)."""
+        ask = {"title": self._in_title, "list": self._in_list, "future": self._future, "problem": self._problem,
+               "negation": self._negated}
+        return [(name, ask[name](hit)) for name in GUARD_ORDER if name in guards]
 
-    def _in_list(self, hit: Span) -> bool:
+    def scopes_at(self, hit: Span, labels: dict[str, str]) -> str:
+        """The pack's named scopes the hit lies in, as a trace names them."""
+        names = [labels.get(name, name) for name in self.pack.scopes
+                 if _inside_sorted(hit, merge(list(self.scope(name))))]
+        if _inside_sorted(hit, self.future_sentences):
+            names.append("计划性表述")
+        if not _inside_sorted(hit, self.document):
+            return "标题、落款或网页框架（不在正文中）"
+        return "、".join(names) or "正文（不属于任何命名部分）"
+
+    def _in_title(self, hit: Span) -> str | None:
+        """Inside a document or law title: 《行政复议法》 studied is not 行政复议 work."""
+        for a, b in self._per_sentence(TITLE_BOOK, self._titles, hit):
+            if a <= hit.start and hit.end <= b:
+                return f"在{self.text[a:b]}中"
+        return None
+
+    def _in_list(self, hit: Span) -> str | None:
         """One item of an enumeration (调解、诉讼、仲裁、行政复议等) or of a quoted list of project names."""
         for a, b in self._per_sentence(QUOTED_LIST, self._quoted_lists, hit):
             if a <= hit.start and hit.end <= b and (self.text.count("、", a, b) >= 2 or b - a > 30):
-                return True
+                return f"是引号中名单{_quote(self.text[a + 1:b - 1])}的一项"
         clause_start = self.clause_start(hit.start)
         clause_end = self.clause_end(hit.end)
         if self.text.count("、", clause_start, clause_end) < 2:
-            return False
+            return None
         item_start = max(self.text.rfind("、", clause_start, hit.start) + 1, clause_start)
         m = LIST_ITEM_END.search(self.text, hit.end, clause_end)
         item_end = m.start() if m else clause_end
         touches = self.text[item_start - 1:item_start] == "、" or (m is not None and m.group() == "、")
-        return touches and (hit.start - item_start) + (item_end - hit.end) <= LIST_SLACK
+        if touches and (hit.start - item_start) + (item_end - hit.end) <= LIST_SLACK:
+            return f"是列举{_quote(self.text[clause_start:clause_end])}中的一项"
+        return None
 
     def _per_sentence(self, pattern: re.Pattern[str], memo: dict[int, list[tuple[int, int]]],
                       hit: Span) -> list[tuple[int, int]]:
@@ -232,44 +268,63 @@ class DocContext:
     def clause_end(self, offset: int) -> int:
         return _next_break(self._clause_breaks_no_list, offset, self.sentence_of(offset).end)
 
-    def _future(self, hit: Span) -> bool:
-        return _inside_sorted(hit, self.future_sentences) or self._future_marked(self.sentence_of(hit.start))
+    def _future(self, hit: Span) -> str | None:
+        sentence = self.sentence_of(hit.start)
+        if _inside_sorted(hit, self.future_sentences):
+            return self._future_marked(sentence) or "所在段落以计划性表述开头"
+        return self._future_marked(sentence)
 
-    def _future_marked(self, sentence: Span) -> bool:
+    def _future_marked(self, sentence: Span) -> str | None:
         """In a plan section, or a sentence with a future marker or naming next year; a work plan throughout."""
         if sentence.start not in self._future_memo:
             self._future_memo[sentence.start] = self._future_marked_now(sentence)
         return self._future_memo[sentence.start]
 
-    def _future_marked_now(self, sentence: Span) -> bool:
+    def _future_marked_now(self, sentence: Span) -> str | None:
         if self.doc.meta.genre == "work_plan":
-            return True
+            return "全文是工作计划"
         if _inside_sorted(sentence, self.scope_spans(self.lexicon.future_scopes)):
-            return True
+            return f"在{self._labels(self.lexicon.future_scopes)}部分（lexicon 的 future_scopes）"
         text = self.text[sentence.start:sentence.end]
-        if self.lexicon.future.search(text):
-            return True
+        m = self.lexicon.future.search(text)
+        if m:
+            return f"句中有“{m.group()}”"
         year = self.doc.meta.year
-        return bool(year and re.search(rf"{year + 1}年(?!\d{{1,2}}月\d{{1,2}}日)", text))
+        m = re.search(rf"{year + 1}年(?!\d{{1,2}}月\d{{1,2}}日)", text) if year else None
+        return f"句中提到下一年度“{m.group()}”" if m else None
 
-    def _problem(self, hit: Span) -> bool:
+    def _labels(self, names: tuple[str, ...]) -> str:
+        labels = self.pack.scope_labels
+        return "、".join(labels.get(name, name) for name in names)
+
+    def _problem(self, hit: Span) -> str | None:
         if _inside_sorted(hit, self.scope_spans(self.lexicon.problem_scopes)):
-            return True
+            return f"在{self._labels(self.lexicon.problem_scopes)}部分（lexicon 的 problem_scopes）"
         clause = self.clause_of(hit.start)
         after = self.text[hit.end:self.sentence_of(hit.start).end]
-        return bool(self.lexicon.deficiency.match(after)) and clause.end >= hit.end
+        m = self.lexicon.deficiency.match(after)
+        return f"后接“{m.group()}”（lexicon 的 deficiency）" if m and clause.end >= hit.end else None
 
-    def _negated(self, hit: Span) -> bool:
+    def _negated(self, hit: Span) -> str | None:
         clause = self.clause_of(hit.start)
         before = self.text[clause.start:hit.start]
         after = self.text[hit.end:clause.end]
-        return bool(self.lexicon.negation_before.search(before) or self.lexicon.negation_after.match(after))
+        m = self.lexicon.negation_before.search(before)
+        if m:
+            return f"前有“{m.group()}”（lexicon 的 negation_before）"
+        m = self.lexicon.negation_after.match(after)
+        return f"后接“{m.group()}”（lexicon 的 negation_after）" if m else None
 
     def scope_spans(self, names: tuple[str, ...]) -> tuple[Span, ...]:
         """The union of named scopes, merged: sorted and disjoint."""
         if names not in self._scope_union:
             self._scope_union[names] = merge([span for name in names for span in self.scope(name)])
         return self._scope_union[names]
+
+
+def _quote(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
 
 
 def _inside_sorted(hit: Span, spans: tuple[Span, ...]) -> bool:

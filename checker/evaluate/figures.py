@@ -7,14 +7,42 @@ Strict figures also leave out approximations (10余件, 约50人) and bare count
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cached_property
 
-UNITS = ("人次|件次|户次|万元|亿元|元|件|次|项|人|名|家|起|条|场|份|卷|户|宗|期|批|篇|册|所|处|个|%|亩|吨|公里|平方米|万")
-FIGURE = re.compile(rf"(?<![\d.第])(\d+(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(?:{UNITS})(?!工作日|小时|学时|日内|天内)")
+# The units a pack uses unless it names its own (pack.yaml `figures:`); fazhi-annual writes the same lists out.
+UNITS = ("人次", "件次", "户次", "万元", "亿元", "元", "件", "次", "项", "人", "名", "家", "起", "条", "场", "份", "卷", "户",
+         "宗", "期", "批", "篇", "册", "所", "处", "个", "%", "亩", "吨", "公里", "平方米", "万")
+CHINESE_UNITS = ("人次", "件次", "件", "次", "人", "名", "家", "起", "条", "场", "份", "卷", "户", "宗", "篇", "万元", "元")
 APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|将近|大约|上)$")
 TIME_LIMIT_AFTER = re.compile(r"^\s*(?:个)?(?:工作日|日内|天内|小时|学时|个月|年内)")
-# Figures in Chinese numerals count from ten upward (三十二件, 一百二十次): 三项制度, 一件事 and 五大体系 are names.
-CN_FIGURE = re.compile(r"(?<![一二三四五六七八九十百千万两零〇第数几上近逾])([一二三四五六七八九两十][一二三四五六七八九十百千万两零〇]*)"
-                       r"(余|多)?(人次|件次|件|次|人|名|家|起|条|场|份|卷|户|宗|篇|万元|元)")
+
+
+@dataclass(frozen=True)
+class FigureUnits:
+    """The units after a number that make it a figure of work done: after digits (23件, 95%) and after Chinese
+    numerals (三十二件); longer units are tried first, so 人次 wins over 人."""
+
+    units: tuple[str, ...] = UNITS
+    chinese_units: tuple[str, ...] = CHINESE_UNITS
+
+    @cached_property
+    def digits(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\d.第])(\d+(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(?:{_alternation(self.units)})"
+                          r"(?!工作日|小时|学时|日内|天内)")
+
+    @cached_property
+    def chinese(self) -> re.Pattern[str]:
+        """Figures in Chinese numerals count from ten upward (三十二件, 一百二十次): 三项制度 and 一件事 are names."""
+        return re.compile(r"(?<![一二三四五六七八九十百千万两零〇第数几上近逾])([一二三四五六七八九两十][一二三四五六七八九十百千万两零〇]*)"
+                          rf"(余|多)?({_alternation(self.chinese_units)})")
+
+
+def _alternation(units: tuple[str, ...]) -> str:
+    return "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+
+
+DEFAULT_UNITS = FigureUnits()
 
 
 def _bare_count(figure: str, text: str, end: int) -> bool:
@@ -24,10 +52,11 @@ def _bare_count(figure: str, text: str, end: int) -> bool:
     return figure.endswith("个") and end < len(text) and "\u4e00" <= text[end] <= "\u9fff"
 
 
-def find_figures(text: str, start: int, end: int, strict: bool) -> list[tuple[int, int]]:
+def find_figures(text: str, start: int, end: int, strict: bool,
+                 units: FigureUnits = DEFAULT_UNITS) -> list[tuple[int, int]]:
     """Spans of figures in text[start:end]."""
     out = []
-    for m in FIGURE.finditer(text, start, end):
+    for m in units.digits.finditer(text, start, end):
         if TIME_LIMIT_AFTER.match(text, m.end(1)):
             continue
         if strict:
@@ -35,7 +64,7 @@ def find_figures(text: str, start: int, end: int, strict: bool) -> list[tuple[in
             if approximate or _bare_count(m.group(0), text, m.end()):
                 continue
         out.append((m.start(), m.end()))
-    for m in CN_FIGURE.finditer(text, start, end):
+    for m in units.chinese.finditer(text, start, end):
         if re.search("[十百千万]", m.group(1)) and not (strict and m.group(2)):
             out.append((m.start(), m.end()))
     return sorted(out)

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from checker.matchers.base import Matcher, Outcome
+from checker.matchers.base import Branch, Matcher, Outcome
 
 
 class Composite(Matcher):
@@ -30,9 +30,17 @@ class Composite(Matcher):
                     break
         return Outcome(matched >= self.need, tuple(hits))
 
+    def trace(self, ctx, labels) -> Branch:
+        children = [c.trace(ctx, labels) for c in self.children]
+        passed = sum(c.ok for c in children)
+        note = f"{passed}/{len(children)}项满足；需要{'全部' if self.name == 'all' else f'至少{self.need}项'}"
+        return Branch(self.name, self.head(), self.evaluate(ctx).ok, children=children, note=note)
+
     def words(self) -> frozenset[str]:
         return frozenset().union(*(c.words() for c in self.children))
 
-    def describe(self) -> str:
-        head = {"all": "同时满足", "any": "满足其一"}.get(self.name, f"至少满足{self.need}项")
-        return head + "：" + "；".join(f"（{i + 1}）{c.describe()}" for i, c in enumerate(self.children))
+    def head(self) -> str:
+        return {"all": "同时满足", "any": "满足其一"}.get(self.name, f"至少满足{self.need}项")
+
+    def describe(self, labels=None) -> str:
+        return self.head() + "：" + "；".join(f"（{i + 1}）{c.describe(labels)}" for i, c in enumerate(self.children))

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
-from checker.matchers.base import Matcher, Outcome
+from checker.matchers.base import Branch, Check, Matcher, Mention, Outcome
+from checker.model import Span
 from checker.packs.schema import Field
 
-TITLE_PARTS = {"body": "发文机关", "year": "年度", "subject": "法治政府建设", "report": "“报告”字样"}
+TITLE_PARTS = {"body": "发文机关", "year": "年度", "subject": "报告主题（pack.yaml 的 title_subject）",
+               "report": "“报告”字样"}
 SIGNOFF_PARTS = {"body": "机关名称", "date": "成文日期"}
-SUBJECT = re.compile(r"法治政府建设|依法行政|法治建设")
 REPORT = re.compile(r"报告")
 
 
@@ -21,9 +22,9 @@ class Title(Matcher):
     name = "title"
     summary = "标题写明发文机关、年度、法治政府建设和“报告”"
     fields = (
-        Field("needs", "str_list", f"what the title must name: {', '.join(TITLE_PARTS)}", required=True,
+        Field("needs", "words", f"标题须写明哪些：{'、'.join(TITLE_PARTS)}", required=True,
               example="[body, year, subject, report]"),
-        Field("need_any", "bool", "true: one of needs is enough", default=False, example="false"),
+        Field("need_any", "bool", "true：needs 中有一项即可", default=False, example="false"),
     )
 
     @staticmethod
@@ -34,17 +35,36 @@ class Title(Matcher):
         meta = ctx.doc.meta
         if not meta.title:
             return Outcome(False)
-        have = {
-            "body": bool(meta.body and meta.body in meta.title),
-            "year": bool(re.search(r"(?:19|20)\d\d", meta.title)),
-            "subject": bool(SUBJECT.search(meta.title)),
-            "report": bool(REPORT.search(meta.title)),
-        }
-        results = [have[p] for p in self.params["needs"]]
+        have = self.parts(ctx)
+        results = [have[p] is not None for p in self.params["needs"]]
         ok = any(results) if self.params["need_any"] else all(results)
         return Outcome(ok, (meta.title_span,) if meta.title_span else ())
 
-    def describe(self) -> str:
+    @staticmethod
+    def parts(ctx) -> dict[str, str | None]:
+        """What the title says for each part (the words found), or None where it says nothing."""
+        meta = ctx.doc.meta
+        title = meta.title or ""
+        year = re.search(r"(?:19|20)\d\d", title)
+        return {
+            "body": meta.body if meta.body and meta.body in title else None,
+            "year": year.group() if year else None,
+            "subject": next((w for w in ctx.pack.title_subject if w in title), None),
+            "report": "报告" if REPORT.search(title) else None,
+        }
+
+    def trace(self, ctx, labels) -> Branch:
+        meta = ctx.doc.meta
+        if not meta.title:
+            return Branch(self.name, self.describe(labels), False, note="没有识别出标题")
+        have = self.parts(ctx)
+        checks = [Check(TITLE_PARTS[p], have[p] is not None, f"“{have[p]}”" if have[p] else "标题中没有")
+                  for p in self.params["needs"]]
+        span = meta.title_span or Span(0, 0)
+        return Branch(self.name, self.describe(labels), self.evaluate(ctx).ok, [Mention(span, checks)],
+                      note=f"标题：{meta.title}")
+
+    def describe(self, labels=None) -> str:
         join = "之一" if self.params["need_any"] else ""
         return "标题写明" + "、".join(TITLE_PARTS[p] for p in self.params["needs"]) + join
 
@@ -53,10 +73,10 @@ class Signoff(Matcher):
     name = "signoff"
     summary = "文末落款写明机关名称和成文日期"
     fields = (
-        Field("needs", "str_list", f"what the sign-off must have: {', '.join(SIGNOFF_PARTS)}", required=True,
+        Field("needs", "words", f"落款须有哪些：{'、'.join(SIGNOFF_PARTS)}", required=True,
               example="[body, date]"),
-        Field("need_any", "bool", "true: one of needs is enough", default=False, example="true"),
-        Field("byline", "bool", "a dated byline under the title also counts", default=False, example="true"),
+        Field("need_any", "bool", "true：needs 中有一项即可", default=False, example="true"),
+        Field("byline", "bool", "标题下带日期的署名也算", default=False, example="true"),
     )
 
     @staticmethod
@@ -72,7 +92,19 @@ class Signoff(Matcher):
         ok = any(results) if self.params["need_any"] else all(results)
         return Outcome(ok, (sign.span,))
 
-    def describe(self) -> str:
+    def trace(self, ctx, labels) -> Branch:
+        sign = ctx.doc.meta.signoff
+        if sign is None:
+            return Branch(self.name, self.describe(labels), False, note="文末没有识别出落款")
+        have = {"body": sign.body, "date": sign.date}
+        checks = [Check(SIGNOFF_PARTS[p], bool(have[p]), f"“{have[p]}”" if have[p] else "落款中没有")
+                  for p in self.params["needs"]]
+        if sign.kind == "byline":
+            checks.append(Check("位置", self.params["byline"], "标题下的署名" + ("（byline: true，也算）"
+                                                                        if self.params["byline"] else "，不算落款")))
+        return Branch(self.name, self.describe(labels), self.evaluate(ctx).ok, [Mention(sign.span, checks)])
+
+    def describe(self, labels=None) -> str:
         join = "之一" if self.params["need_any"] else ""
         by = "（标题下的署名日期也算）" if self.params["byline"] else ""
         return "文末落款写明" + "、".join(SIGNOFF_PARTS[p] for p in self.params["needs"]) + join + by
@@ -81,4 +113,4 @@ class Signoff(Matcher):
 def _check_parts(params, parts: dict[str, str], problem) -> None:
     for part in params.get("needs") or ():
         if part not in parts:
-            problem(f'unknown part "{part}" in needs', f"use {', '.join(parts)}")
+            problem(f'needs 中没有 "{part}" 这一项', f"可选：{'、'.join(parts)}")

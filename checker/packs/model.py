@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
 
+from checker.evaluate.figures import FigureUnits
+
+DEFAULT_TITLE_SUBJECT = ("法治政府建设", "依法行政", "法治建设")
 
 class Rule(Protocol):
     """What an element asks of its `match` and `weak_if`: the matchers (checker/matchers/) are built to this, so
@@ -16,15 +19,18 @@ class Rule(Protocol):
 
     def words(self) -> frozenset[str]: ...
 
-    def describe(self) -> str: ...
+    def describe(self, labels: dict[str, str] | None = None) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
 class ScopeSpec:
-    """Sections whose heading matches one of `headings` (all content if none), minus the `exclude` scopes."""
+    """Sections whose heading matches one of `headings`, with the parts of the `union` scopes (all content if
+    neither is given), minus the `exclude` scopes; `label` is its Chinese name in descriptions and traces."""
 
     headings: tuple[re.Pattern[str], ...] = ()
     exclude: tuple[str, ...] = ()
+    union: tuple[str, ...] = ()
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +52,19 @@ class Gate:
 
 
 @dataclass(frozen=True)
+class RuleSource:
+    """Where an element's match and weak_if were written, kept so that a child pack that changes a named list
+    rebuilds the inherited elements that use it."""
+
+    path: str
+    match: Any
+    match_line: int
+    weak_if: Any = None
+    weak_if_line: int = 0
+    lists: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Element:
     id: str
     title: str
@@ -61,6 +80,7 @@ class Element:
     years: tuple[int | None, int | None] | None = None
     origin: str = ""
     enabled: bool = True
+    source: RuleSource | None = field(default=None, compare=False, repr=False)
 
     def applies(self, level: str | None, year: int | None) -> bool:
         if not self.enabled:
@@ -103,6 +123,14 @@ class Pack:
     extends: tuple[str, ...] = field(default=())
     checks: tuple[CheckSpec, ...] = field(default=())
     fail_on: str = "error"
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    figure_units: FigureUnits = field(default_factory=FigureUnits)
+    title_subject: tuple[str, ...] = DEFAULT_TITLE_SUBJECT
+
+    @cached_property
+    def scope_labels(self) -> dict[str, str]:
+        """Scope name → its Chinese label, for the scopes that have one."""
+        return {name: spec.label for name, spec in self.scopes.items() if spec.label}
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -112,8 +140,17 @@ class Pack:
             words |= e.match.words() | (e.weak_if.words() if e.weak_if else frozenset())
         return frozenset(words)
 
+    def heading_patterns(self, scope: str) -> tuple[re.Pattern[str], ...]:
+        """The heading patterns of a scope and of the scopes in its union (what `section: {part: …}` looks for)."""
+        spec = self.scopes[scope]
+        return spec.headings + tuple(p for name in spec.union if name in self.scopes for p in self.heading_patterns(name))
+
     def check(self, check_id: str) -> CheckSpec | None:
         return next((c for c in self.checks if c.id == check_id), None)
 
     def element(self, element_id: str) -> Element | None:
         return next((e for e in self.elements if e.id == element_id), None)
+
+    def find_element(self, name: str) -> Element | None:
+        """An element by its id or, as a user may type it, its Chinese title (原因分析)."""
+        return self.element(name) or next((e for e in self.elements if e.title == name.strip()), None)

@@ -20,7 +20,7 @@ MAX_PATTERN = 2000
 def unsafe_reason(pattern: str) -> str | None:
     """Why the pattern is unsafe, or None if it is fine. Assumes it compiles."""
     if len(pattern) > MAX_PATTERN:
-        return f"longer than {MAX_PATTERN} characters"
+        return f"长于 {MAX_PATTERN} 个字符"
     return _scan(P.parse(pattern), inside_unbounded=False)
 
 
@@ -30,9 +30,9 @@ def _scan(items, inside_unbounded: bool) -> str | None:
             low, high, sub = arg
             unbounded = high == C.MAXREPEAT or high > 100
             if unbounded and inside_unbounded:
-                return "nested unbounded repetition"
+                return "无上限的重复嵌套在重复之中"
             if unbounded and _overlapping_branches(sub):
-                return "repeated alternatives that overlap"
+                return "重复的分支彼此重叠"
             reason = _scan(sub, inside_unbounded or unbounded)
             if reason:
                 return reason

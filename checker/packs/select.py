@@ -14,9 +14,9 @@ from checker.words import LEVEL_WORDS
 
 LEVEL_CHOICES = ("auto", *LEVELS)
 VARIANT_FIELDS = (
-    Field("pack", "str", "a built-in pack id", required=True, example="fazhi-township"),
-    Field("when", "any", "{level: NAME} or {heading: REGEX}", required=True, example="{level: township}"),
-    Field("why", "str", "the reason shown to the user, in Chinese", required=True),
+    Field("pack", "str", "内置规则包编号", required=True, example="fazhi-township"),
+    Field("when", "any", "{level: 层级} 或 {heading: 正则表达式}", required=True, example="{level: township}"),
+    Field("why", "str", "向用户说明的选择理由（中文）", required=True),
 )
 
 
@@ -43,21 +43,21 @@ def load_variants() -> Variants:
     known = set(builtin_packs())
     out = []
     for i, item in enumerate(node.get("variants") or []):
-        data = v.mapping(item, VARIANT_FIELDS, f"variant {i + 1}", node["variants"].line_of(i))
+        data = v.mapping(item, VARIANT_FIELDS, f"variant 第{i + 1}项", node["variants"].line_of(i))
         if not data:
             continue
         when = data["when"] if isinstance(data["when"], dict) else {}
         if data["pack"] not in known:
-            v.problem(item.line, f'unknown pack "{data["pack"]}"', f"built-in packs: {', '.join(sorted(known))}")
+            v.problem(item.line, f'没有内置规则包 "{data["pack"]}"', f"内置规则包：{'、'.join(sorted(known))}")
         if not when or set(when) - {"level", "heading"}:
-            v.problem(item.line, '"when" must be {level: NAME} or {heading: REGEX}', "write when: {level: township}")
+            v.problem(item.line, '"when" 应为 {level: 层级} 或 {heading: 正则表达式}', "例如 when: {level: township}")
             continue
         heading = re.compile(when["heading"]) if "heading" in when else None
         out.append(Variant(data["pack"], when.get("level"), heading, data["why"]))
     levels = dict(node.get("levels") or {})
     for level, pack in levels.items():
         if pack not in known:
-            v.problem(node.line_of("levels"), f'level {level} names unknown pack "{pack}"', "use a built-in pack")
+            v.problem(node.line_of("levels"), f'层级 {level} 对应的规则包 "{pack}" 不存在', "写内置规则包编号")
     if v.problems:
         raise PackError(v.problems)
     return Variants(node.get("default", "fazhi-annual"), tuple(out), levels)

@@ -44,7 +44,7 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> MarkedDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in out.key_lines:
-            raise DuplicateKey(None, None, f'duplicate key "{key}"', key_node.start_mark)
+            raise DuplicateKey(None, None, f'键 "{key}" 重复', key_node.start_mark)
         out[key] = loader.construct_object(value_node, deep=True)
         out.key_lines[key] = key_node.start_mark.line + 1
     return out
