@@ -155,3 +155,39 @@ def test_describe_reads_as_chinese() -> None:
     for element in pack.elements:
         words = element.match.describe()
         assert re.search(r"[\u4e00-\u9fff]", words), element.id
+
+
+SUBSTANCE = """substance:
+  concrete: '(?:印发|出台)[^。;]{0,15}《|召开[^。;]{0,10}(?:推进会|座谈会)|办理[^。;]{0,10}\\d'
+  formula: '(?:进一步|不断|持续)(?:加强|完善|推进)'
+  min_sentences: 2
+  formulas_per_concrete: 2
+"""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("县政府印发《行政执法监督办法》。召开复议应诉工作推进会。", True),                       # two concrete sentences
+    ("县政府印发《行政执法监督办法》。进一步加强执法监督。", False),                          # only one concrete
+    ("印发《监督办法》。召开推进会。不断完善制度。持续推进改革。进一步加强队伍。"
+     "不断完善机制。进一步推进公开。", False),                                               # 2 concrete, 5 formulas > 2 × 2
+    ("印发《监督办法》。召开推进会。不断完善制度。持续推进改革。", True),                     # 2 formulas ≤ 2 × 2
+    ("进一步加强领导，印发《监督办法》。召开推进会。", False),                                # a formula sentence is not concrete
+    ("下一步将印发《监督办法》。明年召开推进会。", False),                                    # the future guard
+    ("全年办理复议案件23件。未召开推进会。", False),                                          # the negation guard
+])
+def test_substance_counts_concrete_sentences_against_formulas(text: str, expected: bool) -> None:
+    assert ok(SUBSTANCE, text) is expected
+
+
+def test_the_opening_scope_is_the_preamble_before_the_first_heading() -> None:
+    ctx = ctx_of("某县2023年度法治政府建设情况报告\n2023年，我县推进法治政府建设。现将有关情况报告如下。\n"
+                 "一、主要举措\n全年办理复议案件23件。")
+    (span,) = ctx.scope("opening")
+    assert ctx.text[span.start:span.end] == "2023年,我县推进法治政府建设。现将有关情况报告如下。"  # normalised
+    assert ctx_of("全年办理复议案件23件。\n审核规范性文件9件。").scope("opening") == ()  # no heading, no preamble
+    long_preamble = "\n".join(f"第{i}段开头的话。" for i in range(6)) + "\n一、主要举措\n办理案件3件。"
+    (span,) = ctx_of(long_preamble).scope("opening")
+    assert ctx_of(long_preamble).text[span.start:span.end] == "第0段开头的话。"  # more than three paragraphs: the first
+    titled = ctx_of("某县2023年度法治政府建设情况报告\n" + long_preamble)
+    (span,) = titled.scope("opening")
+    assert titled.text[span.start:span.end] == "第0段开头的话。"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from checker.model import Document, Finding, Span
-from checker.packs.model import CheckSpec, Pack
+from checker.packs.model import BUILTIN_SCOPES, CheckSpec, Pack
 from checker.packs.schema import Field
 
 TEXT_LIMIT = 60
@@ -55,7 +55,7 @@ class Context:
         return any(s.start <= offset < s.end for s in self.content)
 
     def scope(self, name: str) -> tuple[Span, ...]:
-        if name in self.pack.scopes or name in ("document", "future"):
+        if name in self.pack.scopes or name in BUILTIN_SCOPES:
             return self.evaluation.scope(name)
         return ()
 

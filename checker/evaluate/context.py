@@ -18,6 +18,7 @@ TITLE_BOOK = re.compile(r"《[^《》\n]{1,60}》")
 QUOTED_LIST = re.compile(r"“[^“”\n]{2,200}”")
 LIST_ITEM_END = re.compile(r"、|等|和|及")
 LIST_SLACK = 4
+OPENING_PARAGRAPHS = 3  # a preamble longer than this before the first heading is the report, not a preamble
 GUARD_ORDER = ("title", "list", "future", "problem", "negation")  # blocked() asks them in this order
 
 
@@ -50,11 +51,29 @@ class DocContext:
             return self.document
         if spec == "future":
             return self.future_sentences
+        if spec == "opening":
+            return self.opening
         key = spec if isinstance(spec, str) else id(spec)
         if key not in self._scopes:
             resolved = self.pack.scopes[spec] if isinstance(spec, str) else spec
             self._scopes[key] = self._resolve(resolved)
         return self._scopes[key]
+
+    @cached_property
+    def opening(self) -> tuple[Span, ...]:
+        """The preamble before the first heading (a salutation, 20××年，坚持……, 现将……报告如下): up to three
+        paragraphs, else the first one. Without headings there is no telling a preamble from the report."""
+        headings = self.doc.headings()
+        if not headings or not self.document:
+            return ()
+        start, end = self.document[0].start, headings[0].heading.start
+        while start < end and self.text[start].isspace():
+            start += 1
+        if self.text.count("\n", start, end) > OPENING_PARAGRAPHS:
+            end = self.text.find("\n", start, end)
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return intersect((Span(start, end),), self.document) if end > start else ()
 
     @cached_property
     def future_sentences(self) -> tuple[Span, ...]:

@@ -12,14 +12,15 @@ from checker.matchers.metadata import Signoff, Title
 from checker.matchers.near import Near
 from checker.matchers.regex import Regex
 from checker.matchers.section import Section
+from checker.matchers.substance import Substance
 from checker.matchers.terms import Terms
-from checker.packs.model import ScopeSpec
+from checker.packs.model import BUILTIN_SCOPES, ScopeSpec
 from checker.packs.schema import Field, Validator, did_you_mean
 from checker.packs.yamlmarks import MarkedDict
 
-LEAVES: dict[str, type[Matcher]] = {cls.name: cls for cls in (Terms, Near, Regex, Section, Figures, Title, Signoff)}
+LEAVES: dict[str, type[Matcher]] = {cls.name: cls for cls in (Terms, Near, Regex, Section, Figures, Title, Signoff,
+                                                               Substance)}
 COMPOSITES = ("all", "any", "at_least")
-BUILTIN_SCOPES = {"document", "future"}
 MATCHER_NAMES = tuple(LEAVES) + COMPOSITES
 SCOPE_FIELDS = (
     Field("headings", "regex_list", "标题的正则表达式：标题符合其一的部分", default=(), example="['存在.{0,4}问题']"),
@@ -33,7 +34,7 @@ class Builder:
 
     def __init__(self, validator: Validator, scope_names: set[str]) -> None:
         self.v = validator
-        self.scope_names = scope_names | BUILTIN_SCOPES
+        self.scope_names = scope_names | set(BUILTIN_SCOPES)
 
     def build(self, node: object, where: str, line: int) -> Matcher | None:
         if not isinstance(node, dict) or len(node) != 1:

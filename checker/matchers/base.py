@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from checker.model import Span
+from checker.packs.model import BUILTIN_SCOPES
 from checker.packs.schema import Field
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 GUARD_NAMES = ("negation", "future", "problem", "title", "list")
 GUARD_WORDS = {"negation": "否定句", "future": "计划/将来时", "problem": "问题部分", "title": "文件名", "list": "名单列举"}
-BUILTIN_SCOPE_WORDS = {"document": "全文", "future": "计划性表述"}
+BUILTIN_SCOPE_WORDS = BUILTIN_SCOPES
 REACH_WORDS = {"clause": "同分句", "sentence": "同句", "heading": "标题", "body": "标题下正文"}
 SCOPE = Field("scope", "any", "在报告的哪一部分查找：pack.yaml 中的 scope 名称（problems、plan、achievements……），"
               "或 {headings: [...], exclude: [...]}；默认全文", example="achievements")

@@ -20,6 +20,7 @@ from checker.matchers import SCOPE_FIELDS as MATCHER_SCOPE_FIELDS
 from checker.matchers import Builder
 from checker.model import LEVELS
 from checker.packs.model import (
+    BUILTIN_SCOPES,
     DEFAULT_TITLE_SUBJECT,
     Element,
     Gate,
@@ -341,7 +342,7 @@ def _scopes(value, inherited: dict[str, ScopeSpec], v: Validator, line: int) -> 
         if data is not None:
             out[name] = ScopeSpec(data["headings"], data["exclude"], data["union"], data.get("label") or "")
     known = {**inherited, **out}
-    builtin = ("document", "future")
+    builtin = BUILTIN_SCOPES
     for name, spec in out.items():
         for key in ("union", "exclude"):
             for other in getattr(spec, key):
@@ -380,7 +381,7 @@ def _lexicon(value, parent: Pack | None, scopes: set[str], v: Validator, line: i
     for name in ("future_scopes", "problem_scopes"):
         picked[name] = picked[name] or ()
         for scope in picked[name]:
-            if scope not in scopes and scope not in ("document", "future"):
+            if scope not in scopes and scope not in BUILTIN_SCOPES:
                 v.problem(_line_in(value, name, line), f'lexicon 的 {name} 中 scope "{scope}" 未定义',
                           did_you_mean(scope, sorted(scopes), "已定义的 scope"))
     return Lexicon(**picked)

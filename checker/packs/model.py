@@ -22,6 +22,11 @@ class Rule(Protocol):
     def describe(self, labels: dict[str, str] | None = None) -> str: ...
 
 
+# Scopes every pack has, with the words rules show and trace print: the content, sentences about the future, and
+# the opening paragraph before the first heading (the preamble: 20××年，坚持……，现将……报告如下).
+BUILTIN_SCOPES: dict[str, str] = {"document": "全文", "future": "计划性表述", "opening": "开头段落（第一个标题之前）"}
+
+
 @dataclass(frozen=True, slots=True)
 class ScopeSpec:
     """Sections whose heading matches one of `headings`, with the parts of the `union` scopes (all content if

@@ -1,0 +1,105 @@
+"""substance: sentences of concrete content, enough of them and not drowned in formulas.
+
+    substance: {concrete: '(?:印发|出台)[^。;]{0,15}《', formula: '(?:进一步|不断)(?:加强|完善)', min_sentences: 2,
+                formulas_per_concrete: 3, scope: achievements}
+
+A reviewer calls a part 写实 when it names things done (a document issued, a meeting held, cases handled) and 套话
+when it is made of formulas (进一步加强、不断完善): one concrete line among twenty formulas is still 套话. A sentence
+counts as concrete when `concrete` matches in it (where no guard refuses the match) and `formula` does not; it counts
+as a formula when `formula` matches. The part passes with at least min_sentences concrete sentences and no more
+than formulas_per_concrete formula sentences for each of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.matchers.base import (
+    EVIDENCE_HITS,
+    GUARDS,
+    SCOPE,
+    UNLESS,
+    Branch,
+    Check,
+    Matcher,
+    Mention,
+    Outcome,
+)
+from checker.model import Span
+from checker.packs.schema import Field
+
+
+class Substance(Matcher):
+    name = "substance"
+    summary = "写实的句子足够多，且不被套话淹没"
+    fields = (
+        Field("concrete", "regex", "一句具体内容的写法（正则；正文中的全角标点已统一为半角）", required=True,
+              example="'(?:印发|出台)[^。;]{0,15}《'"),
+        Field("formula", "regex", "一句套话的写法（正则）", required=True, example="'(?:进一步|不断)(?:加强|完善)'"),
+        Field("min_sentences", "int", "至少几句具体内容", default=2, minimum=1, example="2"),
+        Field("formulas_per_concrete", "number", "每句具体内容至多容许几句套话", default=3, minimum=0, example="3"),
+        UNLESS, SCOPE, GUARDS,
+    )
+
+    def evaluate(self, ctx) -> Outcome:
+        concrete, formulas = self._count(ctx)
+        ok = len(concrete) >= self.params["min_sentences"] and \
+            formulas <= self.params["formulas_per_concrete"] * len(concrete)
+        return Outcome(ok, tuple(concrete[:EVIDENCE_HITS]))
+
+    def _count(self, ctx) -> tuple[list[Span], int]:
+        """The concrete hits (one per sentence) and the number of formula sentences in the scope."""
+        concrete: list[Span] = []
+        formulas = 0
+        for sentence in _sentences(ctx, ctx.scope(self.scope)):
+            if self._formula(ctx, sentence):
+                formulas += 1
+                continue
+            hit = self._concrete(ctx, sentence)
+            if hit is not None:
+                concrete.append(hit)
+        return concrete, formulas
+
+    def _concrete(self, ctx, sentence: Span) -> Span | None:
+        for m in self.params["concrete"].finditer(ctx.text, sentence.start, sentence.end):
+            if m.end() > m.start():
+                for hit in self.guarded(ctx, (Span(m.start(), m.end()),)):
+                    return hit
+        return None
+
+    def _formula(self, ctx, sentence: Span) -> bool:
+        hits = (Span(m.start(), m.end()) for m in self.params["formula"].finditer(ctx.text, sentence.start,
+                                                                                   sentence.end))
+        return next(self.guarded(ctx, hits), None) is not None
+
+    def trace(self, ctx, labels) -> Branch:
+        mentions = []
+        for sentence in _sentences(ctx, ctx.scope(self.scope)):
+            m = self.params["concrete"].search(ctx.text, sentence.start, sentence.end)
+            if m is None or m.end() == m.start():
+                continue
+            hit = Span(m.start(), m.end())
+            mention = Mention(hit, [self.scope_check(ctx, hit, labels)])
+            mention.checks += self.guard_checks(ctx, hit)
+            formula = self._formula(ctx, sentence)
+            mention.checks.append(Check("套话", not formula, "同句是套话" if formula else ""))
+            mentions.append(mention)
+        concrete, formulas = self._count(ctx)
+        note = (f"具体内容{len(concrete)}句、套话{formulas}句；需要至少{self.params['min_sentences']}句具体内容，"
+                f"套话不超过其{self.params['formulas_per_concrete']:g}倍")
+        return Branch(self.name, self.describe(labels), self.evaluate(ctx).ok, mentions, note=note)
+
+    def describe(self, labels=None) -> str:
+        return (f"{self.describe_scope(labels)}至少{self.params['min_sentences']}句具体内容"
+                f"（/{self.params['concrete'].pattern}/），且套话句（/{self.params['formula'].pattern}/）不超过具体内容"
+                f"句的{self.params['formulas_per_concrete']:g}倍{self.describe_guards()}")
+
+
+def _sentences(ctx, spans: tuple[Span, ...]) -> Iterator[Span]:
+    """Each sentence that starts in the spans, once, clipped to its span."""
+    for span in spans:
+        pos = span.start
+        while pos < span.end:
+            sentence = ctx.sentence_of(pos)
+            yield Span(max(sentence.start, span.start), min(sentence.end, span.end))
+            pos = max(sentence.end, pos + 1)
