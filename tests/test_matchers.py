@@ -171,7 +171,7 @@ SUBSTANCE = """substance:
     ("印发《监督办法》。召开推进会。不断完善制度。持续推进改革。进一步加强队伍。"
      "不断完善机制。进一步推进公开。", False),                                               # 2 concrete, 5 formulas > 2 × 2
     ("印发《监督办法》。召开推进会。不断完善制度。持续推进改革。", True),                     # 2 formulas ≤ 2 × 2
-    ("进一步加强领导，印发《监督办法》。召开推进会。", False),                                # a formula sentence is not concrete
+    ("进一步加强领导，印发《监督办法》。召开推进会。", True),                                 # a formula beside a fact
     ("下一步将印发《监督办法》。明年召开推进会。", False),                                    # the future guard
     ("全年办理复议案件23件。未召开推进会。", False),                                          # the negation guard
 ])

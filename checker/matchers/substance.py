@@ -5,9 +5,9 @@
 
 A reviewer calls a part 写实 when it names things done (a document issued, a meeting held, cases handled) and 套话
 when it is made of formulas (进一步加强、不断完善): one concrete line among twenty formulas is still 套话. A sentence
-counts as concrete when `concrete` matches in it (where no guard refuses the match) and `formula` does not; it counts
-as a formula when `formula` matches. The part passes with at least min_sentences concrete sentences and no more
-than formulas_per_concrete formula sentences for each of them.
+counts as concrete when `concrete` matches in it where no guard refuses the match (a formula beside a named fact
+does not undo the fact), and as a formula when only `formula` does. The part passes with at least min_sentences
+concrete sentences and no more than formulas_per_concrete formula sentences for each of them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from checker.matchers.base import (
     SCOPE,
     UNLESS,
     Branch,
-    Check,
     Matcher,
     Mention,
     Outcome,
@@ -52,12 +51,11 @@ class Substance(Matcher):
         concrete: list[Span] = []
         formulas = 0
         for sentence in _sentences(ctx, ctx.scope(self.scope)):
-            if self._formula(ctx, sentence):
-                formulas += 1
-                continue
             hit = self._concrete(ctx, sentence)
             if hit is not None:
                 concrete.append(hit)
+            elif self._formula(ctx, sentence):
+                formulas += 1
         return concrete, formulas
 
     def _concrete(self, ctx, sentence: Span) -> Span | None:
@@ -81,8 +79,6 @@ class Substance(Matcher):
             hit = Span(m.start(), m.end())
             mention = Mention(hit, [self.scope_check(ctx, hit, labels)])
             mention.checks += self.guard_checks(ctx, hit)
-            formula = self._formula(ctx, sentence)
-            mention.checks.append(Check("套话", not formula, "同句是套话" if formula else ""))
             mentions.append(mention)
         concrete, formulas = self._count(ctx)
         note = (f"具体内容{len(concrete)}句、套话{formulas}句；需要至少{self.params['min_sentences']}句具体内容，"
