@@ -309,7 +309,8 @@ class DocContext:
         if m:
             return f"句中有“{m.group()}”"
         year = self.doc.meta.year
-        m = re.search(rf"{year + 1}年(?!\d{{1,2}}月\d{{1,2}}日)", text) if year else None
+        # next year, but not the end of a period (《规划（2021—2025年）》, 2023-2025年) nor a date that has passed
+        m = re.search(rf"(?<![\d—–\-~至到]){year + 1}年(?!\d{{1,2}}月\d{{1,2}}日)", text) if year else None
         return f"句中提到下一年度“{m.group()}”" if m else None
 
     def _labels(self, names: tuple[str, ...]) -> str:

@@ -19,7 +19,8 @@ from checker.structure.metadata import is_chrome
 GENRES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("info_disclosure_report", re.compile(r"(?:政府)?信息公开(?:工作)?年度报告|政务公开工作(?:年度)?报告")),
     ("shufa_report", re.compile(r"述法")),
-    ("work_plan", re.compile(r"工作要点|工作计划|实施方案|工作安排|行动方案|行动计划|规划|指引|清单|目录|实施意见|实施细则")),
+    ("work_plan", re.compile(r"工作要点|工作计划|实施方案|工作安排|行动方案|行动计划|规划")),
+    ("guideline", re.compile(r"指引|清单|目录|实施意见|实施细则|办法|规定$")),
     ("enforcement_stats", re.compile(r"(?:行政)?执法.*(?:统计|数据|年报)")),
     ("pufa_summary", re.compile(r"(?:普法|法治宣传教育).*(?:总结|报告)|普法依法治理")),
     ("interpretation", re.compile(r"解读|图解|一图读懂|答记者问")),
@@ -31,7 +32,8 @@ GENRE_NAMES = {
     "partial_report": "专项工作报告",
     "info_disclosure_report": "政府信息公开工作年度报告",
     "shufa_report": "述法报告",
-    "work_plan": "工作要点、计划、方案、指引或清单等部署性文件",
+    "work_plan": "工作要点、工作计划或实施方案",
+    "guideline": "工作指引、清单、目录或办法等规范性文件",
     "enforcement_stats": "行政执法统计年报",
     "pufa_summary": "普法工作总结",
     "interpretation": "政策解读",
@@ -54,9 +56,9 @@ SCHOLARLY = re.compile(r"本文(?:认为|从|以|通过|试图|旨在|拟|提出
 KEYWORDS = re.compile(r"[\[【]?关键词[\]】:：]")
 ENGLISH_SUMMARY = re.compile(r"[A-Za-z][A-Za-z ,.;'’()-]{160}")
 LETTER = re.compile(r"^[^\n。]{0,30}(?:公开信|倡议书)$|^亲爱的[^\n,:]{0,10}(?:朋友|同志|市民|居民)[^\n]{0,3}:", re.M)
-SHUFA_OPENING = re.compile(r"述法如下|本人.{0,30}(?:第一责任人|述法)")
+SHUFA_OPENING = re.compile(r"述法如下|^[^\n]{0,40}本人(?:作为|自|担任|是|于)", re.M)  # the speaker, at the start
 DECLARED = re.compile(r"(?:现将|特将|现就|下面就)(?:.{0,40}?)(?:报告|总结|汇报)如下|(?:现|特此|现予)(?:公布|发布)(?:.{0,40}?)(?:报告|总结)")
-DOCUMENT_DECLARED = re.compile(r"(?:制定|制订|印发|形成|编制)(?:了)?本(计划|方案|要点|办法|意见|指引|规定|细则|清单|目录|规划)")
+DOCUMENT_DECLARED = re.compile(r"(?:制定|制订|印发|形成|编制)(?:了)?本(?:(计划|方案|要点|规划)|办法|意见|指引|规定|细则|清单|目录)")
 PURPOSE_OPENING = re.compile(r"^为(?:了)?(?:深入|全面|进一步|认真|切实|加快|扎实|持续|更好|推动|贯彻|落实|规范|加强)")
 LOOKING_BACK = re.compile(r"(?:19|20)\d\d年(?:度|以来)?,|一年来|今年以来|过去一年|本年度|全年")
 BRACKET_LABEL = re.compile(r"^\s*【([^】\n]{2,20})】")
@@ -93,7 +95,7 @@ def _marked_genre(head: str) -> str | None:
         return "news"
     if LETTER.search(head):
         return "letter"
-    if SHUFA_OPENING.search(head):
+    if SHUFA_OPENING.search(head[:400]):
         return "shufa_report"
     if len(YEARBOOK.findall(head)) >= 2:
         return "yearbook_entry"
@@ -131,8 +133,9 @@ def _by_text(head: str) -> str:
     declared = DECLARED.search(head)
     if declared:
         return _by_name(declared.group()) or ("annual_report" if _about_law_based_government(head) else "unknown")
-    if DOCUMENT_DECLARED.search(head[:800]):
-        return "work_plan"
+    document = DOCUMENT_DECLARED.search(head[:800])
+    if document:
+        return "work_plan" if document.group(1) else "guideline"
     opening = head.lstrip()
     if PURPOSE_OPENING.match(opening) and not LOOKING_BACK.search(opening[:200]):
         return "work_plan"
