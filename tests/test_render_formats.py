@@ -22,7 +22,7 @@ from checker.audit import audit_source, audit_text
 from checker.errors import UsageError
 from checker.model import Result
 from checker.render import stream as stream_module
-from checker.render.csv_table import render_csv
+from checker.render.csv_table import HEADER, render_csv
 from checker.render.github import render_github
 from checker.render.html import render_html
 from checker.render.junit import render_junit
@@ -562,6 +562,21 @@ def test_junit_one_suite_per_document_one_case_per_element(results) -> None:
     assert int(root.get("errors")) == sum(1 for r in results if r.error)
 
 
+def test_junit_advisory_and_weight_0_gaps_never_fail(special) -> None:
+    """The passing special report fails no case for its advisory elements; their gap is in the case's output."""
+    suite = ET.fromstring(render_junit([special])).find("testsuite")
+    cases = {case.get("name").split(" ")[0]: case for case in suite.findall("testcase")}
+    advisory = [e for e in special.elements if e.severity == "advisory" or e.weight == 0]
+    assert any(e.status == "fail" for e in advisory)
+    for e in advisory:
+        case = cases[e.id]
+        assert case.find("failure") is None and case.get("file") == "三项制度.txt"
+        if e.status in ("fail", "partial"):
+            assert e.message in case.find("system-out").text
+    assert int(suite.get("failures")) == len(suite.findall("testcase/failure"))
+    assert cases["总体结论（闸门）"].find("failure") is None
+
+
 def test_junit_is_laid_out_as_one_indented_tree(results) -> None:
     """The streamed suites read exactly as ElementTree's indent() lays out the whole <testsuites> tree."""
     for batch in (results, results[:1], []):
@@ -629,6 +644,29 @@ def test_csv_has_bom_and_one_row_per_document_element(results) -> None:
     assert any(row[0] == "'" + HOSTILE_PATH for row in body)
 
 
+def test_csv_has_rows_for_the_gate_reasons_and_findings(pack) -> None:
+    """The hostile draft fails the gate for its placeholders: the reasons come first, then the elements, then one
+    row per finding; columns 状态 and 要素 stay the elements' own."""
+    result = audit_text(HOSTILE, pack, source="草稿.txt")
+    assert result.score.reasons and result.findings
+    rows = list(csv.reader(io.StringIO(render_csv([result]).decode("utf-8-sig"), newline="")))[1:]
+    kinds = [row[14] for row in rows]
+    n_reasons, n_elements = len(result.score.reasons), len(result.elements)
+    assert kinds == ["结论"] * n_reasons + ["要素"] * n_elements + ["文字问题"] * len(result.findings)
+    assert [row[11] for row in rows[:n_reasons]] == list(result.score.reasons)
+    words = {"error": "错误", "warning": "警告", "info": "提示"}
+    for row, f in zip(rows[n_reasons + n_elements:], result.findings):
+        assert row[:7] == rows[0][:7] and row[6] == "未通过"
+        assert (row[7], row[10], row[11], row[12]) == (f.check, words[f.severity], f.message, f.suggestion)
+        assert (row[13], row[15], row[16]) == (str(f.line), str(f.column), f.text)
+    for row in rows:
+        assert (row[9] != "") == (row[14] == "要素")  # 状态 only on element rows: counting 缺失 still counts elements
+    element = next(row for row, e in zip(rows[n_reasons:], result.elements) if e.evidence)
+    e = next(e for e in result.elements if e.evidence)
+    assert (element[13], element[15], element[16]) == (str(e.evidence[0].line), str(e.evidence[0].column),
+                                                       e.evidence[0].text)
+
+
 def _has_openpyxl() -> bool:
     try:
         import openpyxl  # noqa: F401
@@ -646,6 +684,7 @@ def test_xlsx_workbook_sheets(results) -> None:
     assert summary[1][4] == results[0].score.total
     elements = list(book["要素"].iter_rows(values_only=True))
     assert len(elements) == 1 + sum(len(r.elements) or 1 for r in results)
+    assert list(elements[0]) == list(HEADER)  # the CSV's columns; its 要素 rows
     findings = list(book["文字问题"].iter_rows(values_only=True))
     assert len(findings) == 1 + sum(len(r.findings) for r in results)
     # the look: a bold, frozen, filtered header row, set widths, status colours, long text wrapped
