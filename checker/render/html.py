@@ -48,11 +48,12 @@ vertical-align:bottom;text-align:center;font-weight:500;max-height:9em}
 .matrix td{vertical-align:middle}
 .matrix tr>:first-child,.matrix tr>:nth-child(2){position:sticky;left:0;z-index:1;background:#fff}
 .matrix th:first-child,.matrix th:nth-child(2){z-index:2;background:#f6f8fa}
-.matrix tr>:first-child{width:3.2em;min-width:3.2em}.matrix tr>:nth-child(2){left:3.2em}
+.matrix tr>:first-child{width:3.2em;min-width:3.2em}
+.matrix tr>:nth-child(2){left:3.2em;box-shadow:1px 0 0 var(--line)}
 .matrix td.st{text-align:center;padding:6px 2px;width:26px;font-weight:700}
 .matrix td.num{text-align:right;font-variant-numeric:tabular-nums}
 .matrix tr:hover td{filter:brightness(.97)}
-.matrix td.file{min-width:14em}.matrix td.file a{color:var(--accent);text-decoration:none}
+.matrix td.file{min-width:14em}.matrix td.file a{color:var(--accent);text-decoration:none;overflow-wrap:anywhere}
 .st-pass{color:var(--pass);background:var(--pass-bg)}.st-partial{color:var(--partial);background:var(--partial-bg)}
 .st-fail{color:var(--fail);background:var(--fail-bg)}.st-skip{color:var(--skip);background:var(--skip-bg)}
 .st-none{background:#fff}.st-free{color:var(--free);background:var(--free-bg)}
@@ -88,20 +89,22 @@ details.more{margin:12px 0}details.more>summary{cursor:pointer;color:var(--muted
 .sev-info{color:var(--skip)}
 footer{color:var(--muted);font-size:12px;text-align:center;margin-top:24px}
 a.top{font-size:12px;color:var(--accent);text-decoration:none}
-@media screen and (max-width:900px){body{padding:16px 12px 48px}.doc header{display:block}section.doc{padding:14px 14px}}
+@media screen and (max-width:900px){body{padding:16px 12px 48px}.doc header{display:block}
+section.doc{padding:14px 14px}}
 @page{size:A4;margin:12mm 10mm}
 @media print{
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{background:#fff;padding:0;font-size:10pt}main{max-width:none}h1{font-size:18px}
+body{background:#fff;padding:0;font-size:10pt}main{max-width:none;padding-right:2px}h1{font-size:18px}
 .wrap{overflow:visible;border-radius:0}.matrix{font-size:9pt}.matrix th,.matrix td{position:static}
-.matrix th.sortable::after{content:none}.matrix th.el{padding:4px 1px;letter-spacing:0}
+.matrix th.sortable::after{content:none}.matrix th.el{padding:4px 1px;letter-spacing:0;font-size:8pt;line-height:1.25}
+.matrix td.st{font-size:8pt}.matrix .path{font-size:7pt}
 .matrix td.st{width:auto;padding:3px 0}.matrix td.file{min-width:9em}.matrix td,.matrix th{padding:3px 4px}
 .sub .hint,.legend .hint,.ev>summary .ln::after{display:none}
 thead{display:table-header-group}tr,.gap,blockquote,.ev{break-inside:avoid}
 section.doc{break-before:page;border-radius:0;padding:0 0 0 10px;border-top:none;border-right:none;
 border-bottom:none}
 section.doc:first-of-type{break-before:auto}
-.card{padding:4px 12px}.matrix tr:hover td{filter:none}a.top{display:none}.ctx{max-height:none}
+.card{padding:4px 12px}.matrix .badge{padding:0 4px}.matrix tr:hover td{filter:none}a.top{display:none}.ctx{max-height:none}
 }
 """
 
