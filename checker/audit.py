@@ -6,6 +6,7 @@ A source that cannot be read becomes a Result with an error; it never stops the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from checker.checks import run_checks
 from checker.errors import InputError, PackError, UsageError
@@ -65,6 +66,8 @@ def audit_paths(paths: list[str], pack: Pack | None, encoding: str | None = None
 def _audit_raw(raw, pack: Pack | None, fail_under: float | None, baseline: Document | None = None,
                level: str = "auto", adjust: Callable[[Pack], Pack] | None = None) -> Result:
     doc = build_document(raw)
+    if level != "auto":  # the user named the level: it is the document's, whatever its text suggests
+        doc = replace(doc, meta=replace(doc.meta, level=level))
     reason = ""
     if pack is None:
         pack_id, reason = choose(doc, level)

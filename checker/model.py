@@ -141,10 +141,16 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """A quote that decided an element. `before` and `after` are the lines around it as the user wrote them
+    (bounded, see evaluate/surround.py), taken while the text is at hand so that a report can show the quote in
+    context after the document's text is dropped."""
+
     line: int
     column: int
     text: str
     page: int | None = None
+    before: str = ""
+    after: str = ""
 
 
 @dataclass(frozen=True, slots=True)

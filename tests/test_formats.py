@@ -88,8 +88,9 @@ def test_evidence_lines_and_pages_point_at_the_quoted_text(pack, key: str, kind:
         assert core[:20] in line, (ev, raw_lines[ev.line - 1])
         if page_texts is not None:
             assert ev.page is not None
-            at = raw_lines[ev.line - 1][ev.column - 1:]  # the exact place the evidence is reported at
-            snippet = re.sub(r"\s", "", _core(at)[:10])
+            at = sum(len(line) + 1 for line in raw_lines[:ev.line - 1]) + ev.column - 1  # where it is reported at
+            page_end = doc.page_starts[ev.page] if ev.page < len(doc.page_starts) else len(doc.raw)
+            snippet = re.sub(r"\s", "", _core(doc.raw[at:min(at + 20, page_end)])[:10])  # up to its page's end
             assert snippet in page_texts[ev.page - 1], (ev.page, snippet)
         else:
             assert ev.page is None

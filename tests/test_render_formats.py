@@ -22,7 +22,7 @@ from checker.audit import audit_source, audit_text
 from checker.errors import UsageError
 from checker.model import Result
 from checker.render import stream as stream_module
-from checker.render.csv_table import render_csv
+from checker.render.csv_table import HEADER, render_csv
 from checker.render.github import render_github
 from checker.render.html import render_html
 from checker.render.junit import render_junit
@@ -56,6 +56,44 @@ def results(pack) -> list[Result]:
     missing = audit_source(str(SEEDS / "no-such-report.txt"), None)
     hostile = audit_text(HOSTILE, pack, source=HOSTILE_PATH)
     return [*seeds, missing, hostile]
+
+
+# A special report on the 三项制度 that passes fazhi-sanxiang, whose elements on decisions, 复议, 应诉, normative
+# documents, legal advisers and 习近平法治思想 are advisory with weight 0: shown for information, never counted.
+SPECIAL = """某县人民政府关于2024年推行行政执法三项制度工作情况的报告
+
+2024年，我县深入推行行政执法三项制度，现将有关情况报告如下：
+
+一、工作开展情况
+局党组书记、局长履行推进法治建设第一责任人职责，主持召开专题会议3次研究部署三项制度工作。
+（一）行政执法公示。全县31个执法主体在县政府网站“行政执法公示”专栏公开执法信息4627条。
+（二）执法全过程记录。为一线执法人员配备执法记录仪382台，全年形成音像记录1.2万条。
+（三）重大执法决定法制审核。全年法制审核重大执法决定126件，纠正问题18个。
+全年组织执法人员培训5期，培训820人次。
+
+二、存在的问题和原因
+一是部分乡镇音像记录不完整。主要原因是设备配备不足、培训不到位。
+
+三、下一步工作打算
+2025年，将为乡镇补充执法记录仪60台，开展三项制度专项培训2次，加强执法监督，做好矛盾纠纷化解和政务公开。
+
+某县人民政府
+2025年1月20日
+"""
+
+
+@pytest.fixture(scope="module")
+def special() -> Result:
+    from checker.packs.loader import load_pack
+
+    result = audit_text(SPECIAL, load_pack("fazhi-sanxiang"), source="三项制度.txt")
+    assert result.passed and any(e.weight == 0 and e.status == "fail" for e in result.elements)
+    return result
+
+
+def _free(e) -> bool:
+    """A gap in an element that does not count (weight 0)."""
+    return e.weight == 0 and e.status in ("fail", "partial")
 
 
 def _gaps(result: Result):
@@ -291,7 +329,10 @@ def test_html_is_one_self_contained_well_formed_page(results) -> None:
         assert f"#doc-{i}" in tree.links and f"doc-{i}" in tree.ids
         statuses = [c["data-status"] for c in row if "data-status" in c]
         assert statuses == [e.status for e in result.elements]
-        assert all(f"st-{s}" in c["class"] for c in row if "data-status" in c for s in [c["data-status"]])
+        cells = [c for c in row if "data-status" in c]
+        for cell, e in zip(cells, result.elements):
+            free = e.weight == 0 and e.status in ("fail", "partial")  # shown for information, never red
+            assert ("st-free" if free else f"st-{e.status}") in cell["class"].split()
     # sortable score column with numeric sort keys
     heads = [a for tag, a in tree.tags if tag == "th" and "sortable" in a.get("class", "")]
     assert any(a.get("data-type") == "num" for a in heads)
@@ -319,12 +360,115 @@ def test_html_matrix_columns_are_the_union_over_the_batch(results) -> None:
     batch = [results[0], audit_source(seed, load_pack("fazhi-city")), audit_source(seed, load_pack("fazhi-township"))]
     tree = _Tree()
     tree.feed(render_html(batch))
-    columns = [a["title"] for tag, a in tree.tags if tag == "th" and a.get("class") == "el"]
+    columns = [a["data-element"] for tag, a in tree.tags if tag == "th" and "el" in a.get("class", "").split()]
     assert columns == [e.id for e in batch[0].elements] + ["legislation"]
     county, city, township = ([c for c in row if "st" in c.get("class", "").split()] for row in tree.rows)
-    assert county[-1] == {"class": "st st-none"} and "data-status" in city[-1]
+    assert county[-1] == {"class": "st st-none", "data-v": ""} and "data-status" in city[-1]
     review = columns.index("administrative-reconsideration")
     assert "必备" in county[review]["title"] and "应有" in township[review]["title"]
+
+
+class _Quotes(HTMLParser):
+    """Each quote of the gap reports: its summary (第N行 and the quote) and, when it opens, its context with the
+    marked quote; and for each gap box the class of its title bar and the heading or summary it sits under."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.quotes: list[dict] = []
+        self.gaps: list[dict] = []
+        self.under = ""
+        self._details: list[str] = []
+        self._into: tuple[dict, str] | None = None  # (record, key) that text goes to
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        cls = a.get("class", "")
+        if tag == "details":
+            self._details.append(cls)
+            if cls == "ev":
+                self.quotes.append({"summary": "", "before": "", "mark": "", "after": ""})
+        elif tag == "summary" and self._details and self._details[-1] == "more" or tag == "h3":
+            self.under = ""
+            self._into = (self.__dict__, "under")
+        elif tag == "summary" and self._details[-1:] == ["ev"]:
+            self._into = (self.quotes[-1], "summary")
+        elif tag == "div" and cls == "ctx":
+            self._into = (self.quotes[-1], "before")
+        elif tag == "mark":
+            self._into = (self.quotes[-1], "mark")
+        elif tag == "div" and cls == "gap":
+            self.gaps.append({"element": a["data-element"], "under": self.under})
+        elif tag == "div" and self.gaps and "t" in cls.split() and "class" not in self.gaps[-1]:
+            self.gaps[-1]["class"] = cls
+
+    def handle_endtag(self, tag):
+        if tag == "details":
+            self._details.pop()
+        if tag in ("summary", "h3") or (tag == "div" and self._into and self._into[1] in ("before", "after")):
+            self._into = None
+        elif tag == "mark":
+            self._into = (self.quotes[-1], "after")
+
+    def handle_data(self, data):
+        if self._into:
+            record, key = self._into
+            record[key] += data
+
+
+def test_html_quotes_open_on_the_lines_around_them(results, special) -> None:
+    """第N行 is a <details>: a click shows the paragraph around the quote, with the quote marked; no script."""
+    batch = [special, results[-1]]
+    parser = _Quotes()
+    parser.feed(render_html(batch))
+    shown = [(q["summary"], q["before"], q["mark"], q["after"]) for q in parser.quotes]
+    wanted = [(f"第{ev.line}行{ev.text}", ev.before, ev.text.strip("…"), ev.after)
+              for r in batch for e in r.elements for ev in e.evidence[:3]]
+    assert wanted and sorted(shown) == sorted(wanted)
+    assert any("<script>alert(1)</script>" in q["mark"] for q in parser.quotes)  # escaped, then read back as text
+
+
+def test_html_gaps_that_do_not_count_are_blue_and_apart(special) -> None:
+    """The passing special report: its weight-0 gaps are neither red in the matrix nor listed as gaps to fill."""
+    html = render_html([special])
+    tree, parser = _Tree(), _Quotes()
+    tree.feed(html)
+    parser.feed(html)
+    cells = [c for c in tree.rows[0] if "data-status" in c]
+    for cell, e in zip(cells, special.elements):
+        assert ("st-free" if _free(e) else f"st-{e.status}") in cell["class"].split(), e.id
+        assert ("不计分" in cell["title"]) == (e.weight == 0)
+    gaps = {g["element"]: g for g in parser.gaps}
+    counted = [e for e in _gaps(special) if not _free(e)]
+    for e in _gaps(special):
+        gap = gaps[e.id]
+        if _free(e):
+            assert "st-free" in gap["class"] and gap["under"].startswith("仅供参考、不计分的要素")
+        else:
+            assert f"st-{e.status}" in gap["class"] and gap["under"].startswith("需要补写的要素")
+    heading = next(g["under"] for g in parser.gaps if g["under"].startswith("需要补写"))
+    assert heading == (f"需要补写的要素（缺失 {sum(e.status == 'fail' for e in counted)} 项，"
+                       f"薄弱 {sum(e.status == 'partial' for e in counted)} 项）")
+
+
+def test_html_matrix_sorts_by_every_column(results) -> None:
+    tree = _Tree()
+    tree.feed(render_html(results))
+    heads = [a for tag, a in tree.tags if tag == "th" and "el" in a.get("class", "").split()]
+    assert heads and all("sortable" in a["class"] and a.get("data-type") == "num" for a in heads)
+    for row in tree.rows:  # every cell has a sort key; a status sorts gaps first (fail 3, partial 2, pass 1, skip 0)
+        assert all("data-v" in cell for cell in row)
+        for cell in row:
+            if "data-status" in cell:
+                assert cell["data-v"] == {"fail": "3", "partial": "2", "pass": "1", "skip": "0"}[cell["data-status"]]
+
+
+def test_html_prints_on_a4_with_its_colours(results) -> None:
+    style = render_html(results).split("<style>", 1)[1].split("</style>", 1)[0]
+    page = re.search(r"@page\{([^}]*)\}", style)
+    assert page and "size:A4" in page.group(1)
+    printed = style[style.index("@media print{"):]
+    assert "print-color-adjust:exact" in printed and "-webkit-print-color-adjust:exact" in printed
+    assert "thead{display:table-header-group}" in printed  # the matrix header repeats on each page
 
 
 # --- sarif --------------------------------------------------------------------------------------------------------
@@ -405,15 +549,32 @@ def test_junit_one_suite_per_document_one_case_per_element(results) -> None:
         assert len(cases) == 1 + len(result.elements) + len(errors)
         gate = cases[0]
         assert (gate.find("failure") is None) == result.passed
+        assert {case.get("file") for case in cases} == {result.source}
         for case, e in zip(cases[1:], result.elements):
             assert case.get("name").startswith(e.id + " ")
-            failed = e.status == "fail" or (e.status == "partial" and e.severity == "required")
+            counted = e.severity != "advisory" and e.weight > 0
+            failed = counted and (e.status == "fail" or (e.status == "partial" and e.severity == "required"))
             assert (case.find("failure") is not None) == failed, e
             assert (case.find("skipped") is not None) == (e.status == "skip")
         for case, f in zip(cases[1 + len(result.elements):], errors):
-            assert case.find("failure").get("message") == f.message
+            assert case.find("failure").get("message") == f.message and case.get("line") == str(f.line)
     assert int(root.get("tests")) == len(root.findall(".//testcase"))
     assert int(root.get("errors")) == sum(1 for r in results if r.error)
+
+
+def test_junit_advisory_and_weight_0_gaps_never_fail(special) -> None:
+    """The passing special report fails no case for its advisory elements; their gap is in the case's output."""
+    suite = ET.fromstring(render_junit([special])).find("testsuite")
+    cases = {case.get("name").split(" ")[0]: case for case in suite.findall("testcase")}
+    advisory = [e for e in special.elements if e.severity == "advisory" or e.weight == 0]
+    assert any(e.status == "fail" for e in advisory)
+    for e in advisory:
+        case = cases[e.id]
+        assert case.find("failure") is None and case.get("file") == "三项制度.txt"
+        if e.status in ("fail", "partial"):
+            assert e.message in case.find("system-out").text
+    assert int(suite.get("failures")) == len(suite.findall("testcase/failure"))
+    assert cases["总体结论（闸门）"].find("failure") is None
 
 
 def test_junit_is_laid_out_as_one_indented_tree(results) -> None:
@@ -464,9 +625,14 @@ def test_csv_has_bom_and_one_row_per_document_element(results) -> None:
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     header, body = rows[0], rows[1:]
-    assert header[:11] == ["文件", "发文机关", "层级", "年度", "得分", "等级", "是否通过", "要素编号", "要素", "状态", "级别"]
-    assert len(body) == sum(len(r.elements) or 1 for r in results)
+    # the columns of earlier versions first, in their order; additions after them
+    assert header == ["文件", "发文机关", "层级", "年度", "得分", "等级", "是否通过", "要素编号", "要素", "状态", "级别", "问题",
+                      "建议", "原文行号", "类别", "列", "原文"]
     assert all(len(row) == len(header) for row in body)
+    kinds = [row[14] for row in body]
+    assert kinds.count("要素") == sum(len(r.elements) for r in results)
+    assert kinds.count("错误") == sum(1 for r in results if r.error)
+    body = [row for row in body if row[14] in ("要素", "错误")]
     by_key = {(row[0], row[7]): row for row in body}
     weak = next(r for r in results if r.source.endswith("000_7c10309f05703634.txt"))
     row = by_key[(weak.source, "problem-causes")]
@@ -476,6 +642,29 @@ def test_csv_has_bom_and_one_row_per_document_element(results) -> None:
     assert missing[9] == "错误" and missing[11] == "文件不存在"
     # a cell that Excel would run as a formula is defused
     assert any(row[0] == "'" + HOSTILE_PATH for row in body)
+
+
+def test_csv_has_rows_for_the_gate_reasons_and_findings(pack) -> None:
+    """The hostile draft fails the gate for its placeholders: the reasons come first, then the elements, then one
+    row per finding; columns 状态 and 要素 stay the elements' own."""
+    result = audit_text(HOSTILE, pack, source="草稿.txt")
+    assert result.score.reasons and result.findings
+    rows = list(csv.reader(io.StringIO(render_csv([result]).decode("utf-8-sig"), newline="")))[1:]
+    kinds = [row[14] for row in rows]
+    n_reasons, n_elements = len(result.score.reasons), len(result.elements)
+    assert kinds == ["结论"] * n_reasons + ["要素"] * n_elements + ["文字问题"] * len(result.findings)
+    assert [row[11] for row in rows[:n_reasons]] == list(result.score.reasons)
+    words = {"error": "错误", "warning": "警告", "info": "提示"}
+    for row, f in zip(rows[n_reasons + n_elements:], result.findings):
+        assert row[:7] == rows[0][:7] and row[6] == "未通过"
+        assert (row[7], row[10], row[11], row[12]) == (f.check, words[f.severity], f.message, f.suggestion)
+        assert (row[13], row[15], row[16]) == (str(f.line), str(f.column), f.text)
+    for row in rows:
+        assert (row[9] != "") == (row[14] == "要素")  # 状态 only on element rows: counting 缺失 still counts elements
+    element = next(row for row, e in zip(rows[n_reasons:], result.elements) if e.evidence)
+    e = next(e for e in result.elements if e.evidence)
+    assert (element[13], element[15], element[16]) == (str(e.evidence[0].line), str(e.evidence[0].column),
+                                                       e.evidence[0].text)
 
 
 def _has_openpyxl() -> bool:
@@ -495,6 +684,7 @@ def test_xlsx_workbook_sheets(results) -> None:
     assert summary[1][4] == results[0].score.total
     elements = list(book["要素"].iter_rows(values_only=True))
     assert len(elements) == 1 + sum(len(r.elements) or 1 for r in results)
+    assert list(elements[0]) == list(HEADER)  # the CSV's columns; its 要素 rows
     findings = list(book["文字问题"].iter_rows(values_only=True))
     assert len(findings) == 1 + sum(len(r.findings) for r in results)
     # the look: a bold, frozen, filtered header row, set widths, status colours, long text wrapped

@@ -1,5 +1,5 @@
 """`checker rules …` and `checker explain`: list, show, validate and test rule packs, print the matcher reference,
-and explain an element."""
+and explain an element or a text check to a writer."""
 
 from __future__ import annotations
 
@@ -59,11 +59,21 @@ def rules_show(element_id: str, pack_name: str) -> int:
 
 
 @click.command("explain")
-@click.argument("element_id")
+@click.argument("name", metavar="要素或检查")
 @PACK_OPTION
-def explain(element_id: str, pack_name: str) -> int:
-    """向撰稿人解释一个要素：要写什么、为什么、怎么写。"""
-    element, pack = _element(element_id, pack_name)
+def explain(name: str, pack_name: str) -> int:
+    """向撰稿人解释一个要素（要写什么、为什么、怎么写）或一项文字检查（查什么、级别、示例、怎么改）。
+
+    可写编号（problem-causes、placeholder）、中文名称（原因分析、占位符未替换）或不会混淆的简称（原因、占位符）。
+    """
+    from checker.packs.loader import load_pack
+    from checker.packs.model import CheckSpec
+
+    pack = load_pack(pack_name)
+    element = _find(pack, name)
+    if isinstance(element, CheckSpec):
+        _explain_check(pack, element)
+        return 0
     click.echo(f"【{element.title}】（{SEVERITY_WORDS[element.severity]}要素）")
     click.echo(f"\n要写什么：{element.requires}")
     click.echo("为什么要写：" + "；".join(element.basis))
@@ -129,18 +139,86 @@ def _element(element_id: str, pack_name: str):
 
 
 def find_element(pack, name: str):
-    """An element by id or Chinese title; a usage error with the nearest id or title otherwise."""
-    import difflib
+    """An element by id, Chinese title or a part of one title only; a usage error otherwise."""
+    return _find(pack, name, with_checks=False)
 
+
+def _find(pack, name: str, with_checks: bool = True):
+    """The element (or text check) a writer means: its id in any case, its Chinese title, or a part of one title
+    only; an ambiguous part lists the candidates, an unknown name suggests the nearest."""
     from checker.errors import UsageError
 
-    element = pack.find_element(name)
-    if element is None:
-        names = [e.id for e in pack.elements] + [e.title for e in pack.elements]
-        close = difflib.get_close_matches(name, names, n=1)
-        hint = f"，是否指 {close[0]}？" if close else f"；可用 checker rules list --pack {pack.id} 查看"
-        raise UsageError(f"规则包 {pack.id} 中没有要素 {name}{hint}")
-    return element
+    wanted = name.strip()
+    items = [*pack.elements, *(c for c in pack.checks if c.enabled and with_checks)]
+    for same in (lambda item: item.id.lower() == wanted.lower(), lambda item: item.title == wanted):
+        exact = [item for item in items if same(item)]
+        if exact:
+            return exact[0]
+    partial = [item for item in items if wanted and wanted in item.title]
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        listed = "、".join(f"{item.title}（{item.id}）" for item in partial)
+        raise UsageError(f"“{wanted}”可指：{listed}；请写全称或编号")
+    import difflib
+
+    names = {**{item.id: item for item in items}, **{item.title: item for item in items}}
+    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.5)
+    hint = (f"，是否指 {names[close[0]].title}（{names[close[0]].id}）？" if close
+            else f"；可用 checker rules list --pack {pack.id} 查看要素")
+    kind = "要素或文字检查" if with_checks else "要素"
+    raise UsageError(f"规则包 {pack.id} 中没有{kind}“{wanted}”{hint}")
+
+
+CHECK_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _explain_check(pack, check) -> None:
+    from checker.score import FAILING
+
+    gate = ("会使报告判为未通过" if check.severity in FAILING.get(pack.fail_on, ("error",))
+            else "提醒核对，不影响是否通过")
+    click.echo(f"【{check.title}】（文字检查 {check.id}）")
+    click.echo(f"\n查什么：{check.message}")
+    click.echo(f"级别：{CHECK_SEVERITY.get(check.severity, check.severity)}，{gate}")
+    if check.basis:
+        click.echo("为什么：" + "；".join(check.basis))
+    click.echo(f"怎么改：{check.suggestion}")
+    _check_examples(pack, check.id)
+
+
+def _check_examples(pack, check_id: str) -> None:
+    """A draft the check reports, with what it reports (run on it now), and a case it leaves alone: from the check's
+    cases (tests/check_cases in a source checkout; they do not ship with an installed package, which shows none)."""
+    import yaml
+
+    from checker.audit import audit_text
+    from checker.model import RawText
+    from checker.packs.loader import packs_root
+    from checker.structure import build_document
+
+    path = packs_root().parent / "tests" / "check_cases" / f"{check_id}.yaml"
+    if not path.is_file():
+        return
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    cases = data.get("cases") or []
+    reported = next((c for c in cases if c.get("kind") == "fail"), None)
+    if reported:
+        last = data.get("baseline")
+        baseline = build_document(RawText("上年报告", last, "utf-8", "text")) if last else None
+        result = audit_text(reported["text"], pack, source="示例", baseline=baseline)
+        found = [f for f in result.findings if f.check == check_id][:3]
+        lines = reported["text"].splitlines()
+        click.echo(f"\n示例（{reported['why']}）：")
+        for number in sorted({f.line for f in found}):
+            text = lines[number - 1].strip() if number <= len(lines) else ""
+            click.echo(f"  第{number}行　{text[:80]}{'…' if len(text) > 80 else ''}")
+            for f in found:
+                if f.line == number:
+                    click.echo(f"    → {f.message}")
+    quiet = next((c for c in cases if c.get("kind") == "near_miss"), None)
+    if quiet:
+        click.echo(f"不会报出的情形：{quiet['why']}")
 
 
 def _examples(pack, element_id: str) -> None:

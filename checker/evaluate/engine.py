@@ -6,6 +6,7 @@ Pure: takes values, returns values, never prints.
 from __future__ import annotations
 
 from checker.evaluate.context import DocContext
+from checker.evaluate.surround import surrounding
 from checker.matchers.base import EVIDENCE_HITS
 from checker.model import Document, ElementResult, Evidence, Span
 from checker.packs.model import Element, Pack
@@ -37,16 +38,17 @@ def _result(ctx: DocContext, element: Element, status: str, hits: tuple[Span, ..
     return ElementResult(
         id=element.id, title=element.title, status=status, weight=element.weight, severity=element.severity,
         message=element.message, suggestion=element.suggestion, basis=element.basis,
-        evidence=tuple(evidence(ctx, hit) for hit in _distinct(hits)[:MAX_EVIDENCE]),
+        evidence=tuple(evidence(ctx, hit) for hit in _distinct(ctx, hits)[:MAX_EVIDENCE]),
     )
 
 
-def _distinct(hits: tuple[Span, ...]) -> list[Span]:
+def _distinct(ctx: DocContext, hits: tuple[Span, ...]) -> list[Span]:
+    """The first hit of each sentence: two hits in one sentence would quote it twice."""
     seen, out = set(), []
     for hit in sorted(hits, key=lambda h: h.start):
-        line = hit.start
-        if line not in seen:
-            seen.add(line)
+        sentence = ctx.sentence_of(hit.start).start
+        if sentence not in seen:
+            seen.add(sentence)
             out.append(hit)
     return out
 
@@ -57,9 +59,12 @@ def evidence(ctx: DocContext, hit: Span) -> Evidence:
     sentence = ctx.sentence_of(hit.start)
     start = max(sentence.start, hit.start - EVIDENCE_CHARS // 3)
     end = min(sentence.end, start + EVIDENCE_CHARS)
-    text = ctx.doc.raw_slice(Span(start, end)).strip()
+    quoted = Span(start, end)
+    text = ctx.doc.raw_slice(quoted).strip()
     if start > sentence.start:
         text = "…" + text
     if end < sentence.end:
         text += "…"
-    return Evidence(line=line, column=column, text=" ".join(text.split()), page=ctx.doc.page(hit.start))
+    before, after = surrounding(ctx.doc, quoted)
+    return Evidence(line=line, column=column, text=" ".join(text.split()), page=ctx.doc.page(hit.start),
+                    before=before, after=after)

@@ -1,7 +1,9 @@
 """JUnit XML for CI test reports: one <testsuite> per document, one <testcase> per document × element (a missing
-element fails; a weak one fails when the element is required; an element that does not apply is skipped), one per
-defect finding of severity error, and one for the document's gate verdict. A document that could not be read is a
-suite with a single errored case. A pure function of the results."""
+element fails; a weak one fails when the element is required; an advisory element or one that does not count,
+weight 0, never fails and reports its gap as output; an element that does not apply is skipped), one per defect
+finding of severity error, and one for the document's gate verdict. Every case names its document in `file` (and a
+finding its `line`), for CI tools that link a case to the file. A document that could not be read is a suite with a
+single errored case. A pure function of the results."""
 
 from __future__ import annotations
 
@@ -50,14 +52,25 @@ def _x(value) -> str:
     return _INVALID_XML.sub("\ufffd", str(value))
 
 
+def fails(el: dict) -> bool:
+    """A gap fails the build when the element counts and the pack requires it: missing, or weak and required.
+    Advisory elements and those of weight 0 (shown for information in a special report) are suggestions."""
+    if el["severity"] == "advisory" or el["weight"] <= 0:
+        return False
+    return el["status"] == "fail" or (el["status"] == "partial" and el["severity"] == "required")
+
+
 def _suite(d: dict) -> ET.Element:
     suite = ET.Element("testsuite", name=_x(d["path"]))
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     classname = _x(d["path"])
 
-    def case(name: str, outcome: str | None = None, message: str = "", body: str = "", kind: str = "") -> None:
+    def case(name: str, outcome: str | None = None, message: str = "", body: str = "", kind: str = "",
+             line: int | None = None) -> None:
         counts["tests"] += 1
-        tc = ET.SubElement(suite, "testcase", classname=classname, name=_x(name), time="0")
+        tc = ET.SubElement(suite, "testcase", classname=classname, name=_x(name), file=classname, time="0")
+        if line is not None:
+            tc.set("line", str(line))
         if outcome == "failure":
             counts["failures"] += 1
             ET.SubElement(tc, "failure", message=_x(message), type=kind).text = _x(body)
@@ -93,16 +106,17 @@ def _suite(d: dict) -> ET.Element:
             evidence = "".join(f"\n原文 第{ev['line']}行：{ev['text']}" for ev in el["evidence"][:3])
             detail = (f"{el['title']}（{severity}）{STATUS_WORDS[status]}\n问题：{el['message']}\n"
                       f"建议：{el['suggestion']}\n依据：{'；'.join(el['basis'])}{evidence}")
-            if status == "fail" or (status == "partial" and el["severity"] == "required"):
+            if fails(el):
                 case(name, "failure", f"{el['title']}（{severity}）{STATUS_WORDS[status]}：{el['message']}", detail,
                      f"{status}/{el['severity']}")
             else:
-                case(name, None, body=detail if status == "partial" else evidence.lstrip("\n"))
+                case(name, None, body=detail if status in ("fail", "partial") else evidence.lstrip("\n"))
         for f in d["findings"]:
             if f["severity"] != "error":
                 continue
             case(f"{f['check']} 第{f['line']}行第{f['column']}列", "failure", f["message"],
-                 f"第{f['line']}行第{f['column']}列：{f['text']}\n{f['message']}\n建议：{f['suggestion']}", f["check"])
+                 f"第{f['line']}行第{f['column']}列：{f['text']}\n{f['message']}\n建议：{f['suggestion']}", f["check"],
+                 f["line"])
     for key, value in counts.items():
         suite.set(key, str(value))
     suite.set("time", "0")

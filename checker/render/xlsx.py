@@ -1,5 +1,6 @@
-"""Excel workbook (optional extra `xlsx`, needs openpyxl): sheet 汇总 with one row per document, sheet 要素 with one
-row per document × element (the same table as the CSV), sheet 文字问题 with the defect findings. Status cells are
+"""Excel workbook (optional extra `xlsx`, needs openpyxl): sheet 汇总 with one row per document and the gate's reasons,
+sheet 要素 with one row per document × element (the CSV's 要素 rows, same columns), sheet 文字问题 with the defect
+findings. Status cells are
 colour-coded, long text wraps, the header row is bold, frozen and filtered. Returns the .xlsx bytes.
 
 Written with openpyxl's write-only workbook: each sheet streams its rows to a temporary file as documents arrive,
@@ -12,21 +13,21 @@ from collections.abc import Iterator
 
 from checker.errors import UsageError
 from checker.model import Result
-from checker.render.csv_table import HEADER, document_rows
+from checker.render.csv_table import HEADER, element_rows
 from checker.render.json import document_dict
 from checker.render.stream import READ_SIZE, feed
+from checker.words import FINDING_WORDS
 
 INSTALL_HINT = "xlsx 格式需要 openpyxl，请安装 openpyxl：pip install 'fazhi-checker[xlsx]'"
 FILLS = {"具备": "DAFBE1", "薄弱": "FFF8C5", "缺失": "FFEBE9", "不适用": "F6F8FA", "错误": "FFEBE9",
          "通过": "DAFBE1", "未通过": "FFEBE9", "无法检查": "FFEBE9"}
-FINDING_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 WRAP_OVER = 30  # text longer than this wraps in its cell
 
 # name, header, column widths, the (1-based) columns whose cells are coloured by their value
 SHEETS = (
     ("汇总", ("文件", "标题", "发文机关", "年度", "得分", "等级", "结论", "缺失", "薄弱", "文字问题", "原因"),
      (36, 40, 20, 8, 8, 6, 10, 6, 6, 8, 40), (7,)),
-    ("要素", HEADER, (36, 20, 10, 8, 8, 6, 10, 24, 16, 8, 8, 50, 50, 8), (7, 10)),
+    ("要素", HEADER, (36, 20, 10, 8, 8, 6, 10, 24, 16, 8, 8, 50, 50, 8, 8, 6, 50), (7, 10)),
     ("文字问题", ("文件", "行", "列", "级别", "检查", "原文", "问题", "建议"), (36, 6, 6, 6, 14, 30, 50, 50), ()),
 )
 
@@ -69,7 +70,7 @@ class XlsxStream:
 
     def add(self, result: Result) -> None:
         d = document_dict(result)
-        tables = (_summary_rows(d), document_rows(d), _finding_rows(d))
+        tables = (_summary_rows(d), element_rows(d), _finding_rows(d))
         for n, (ws, table, (_, _, _, coloured)) in enumerate(zip(self._sheets, tables, SHEETS)):
             for row in table:
                 ws.append([self._styled(ws, _safe(value), col in coloured) for col, value in enumerate(row, 1)])

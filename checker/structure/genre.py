@@ -25,7 +25,8 @@ GENRES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pufa_summary", re.compile(r"(?:普法|法治宣传教育).*(?:总结|报告)|普法依法治理")),
     ("interpretation", re.compile(r"解读|图解|一图读懂|答记者问")),
     ("government_work_report", re.compile(r"^(?:(?!法治).)*政府工作报告")),
-    ("annual_report", re.compile(r"法治政府|依法行政|法治建设|依法治[省市县区镇乡州旗街]|法治[\u4e00-\u9fff]{1,3}建设")),
+    # the annual report, and its special form on the three enforcement systems (the fazhi-sanxiang pack judges it)
+    ("annual_report", re.compile(r"法治政府|依法行政|法治建设|依法治[省市县区镇乡州旗街]|法治[\u4e00-\u9fff]{1,3}建设|三项制度")),
 )
 GENRE_NAMES = {
     "annual_report": "法治政府建设年度报告",

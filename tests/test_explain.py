@@ -1,0 +1,57 @@
+"""`checker explain NAME`: an element or a text check, named by its id, its Chinese title or an unambiguous part of
+the title; a name that fits several or none is a usage error (exit 2) that says what to write."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from checker.errors import UsageError
+from tests.helpers import invoke
+
+
+@pytest.mark.parametrize("name", ["problem-causes", "原因分析", "原因", " 原因分析 ", "PROBLEM-CAUSES"])
+def test_an_element_by_id_title_or_short_form(name: str) -> None:
+    run = invoke("explain", name)
+    assert run.code == 0
+    assert run.out.startswith("【原因分析】（必备要素）") and "要写什么" in run.out and "怎么写" in run.out
+
+
+@pytest.mark.parametrize("name", ["placeholder", "占位符未替换", "占位符"])
+def test_a_text_check_by_id_title_or_short_form(name: str) -> None:
+    run = invoke("explain", name)
+    assert run.code == 0
+    out = run.out
+    assert out.startswith("【占位符未替换】（文字检查 placeholder）")
+    assert "查什么：报告中留有占位符或待填说明" in out
+    assert "级别：错误，会使报告判为未通过" in out
+    assert "怎么改：" in out and "为什么：" in out
+
+
+def test_a_check_is_shown_with_what_it_reports_on_an_example() -> None:
+    out = invoke("explain", "blank-figure").out
+    assert "级别：警告，提醒核对，不影响是否通过" in out
+    example = out[out.index("示例"):]
+    assert "第3行" in example and "→ 数字未填写" in example and "不会报出的情形" in example
+
+
+def test_every_check_of_the_pack_can_be_explained(pack) -> None:
+    for check in pack.checks:
+        run = invoke("explain", check.id)
+        assert run.code == 0 and run.out.startswith(f"【{check.title}】"), check.id
+        assert f"怎么改：{check.suggestion}" in run.out
+
+
+def test_an_ambiguous_short_form_lists_what_it_could_mean() -> None:
+    with pytest.raises(UsageError, match="行政复议（administrative-reconsideration）.*请写全称或编号"):
+        invoke("explain", "行政")
+
+
+def test_an_unknown_name_is_one_line_on_stderr_and_exit_2() -> None:
+    run = subprocess.run([sys.executable, "-m", "checker", "explain", "blank-figur"], capture_output=True,
+                         text=True, encoding="utf-8")
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.strip().splitlines() == [
+        "checker: 规则包 fazhi-annual 中没有要素或文字检查“blank-figur”，是否指 空白数字（blank-figure）？"]
