@@ -12,6 +12,7 @@ from checker.checks import (
     dates,
     deadline,
     empty_heading,
+    figure_consistency,
     numbering,
     personal_data,
     placeholder,
@@ -60,6 +61,7 @@ REGISTRY: dict[str, CheckDef] = {d.id: d for d in (
         Field("sections", "str_list", "scopes checked for wholesale copying", example="[problems, plan]"),
     ), needs_baseline=True, validate=recycled.validate),
     CheckDef("personal-data", personal_data.run),
+    CheckDef("figure-consistency", figure_consistency.run),
 )}
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
