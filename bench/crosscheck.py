@@ -13,6 +13,7 @@ baseline, and every promise and problem of last year is compared with the truth 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -74,6 +75,78 @@ def figures(pack, name: str, verbose: bool) -> tuple[int, int, int]:
     return tp, fp, fn
 
 
+LAST_LINE = re.compile(r"（上年第(\d+)行）")
+THIS_LINE = re.compile(r"本年第(\d+)行(?:有整改工作|已见落实)")
+AGAIN_LINE = re.compile(r"(?:第(\d+)行仍列为问题|再次列为问题（第(\d+)行）)")
+
+
+def followup(pack, pairs: list[Path], verbose: bool) -> None:
+    """Score every problem and promise of last year against the truth: was work (done) found on the right line,
+    and was a repeat among this year's problems found."""
+    from checker.audit import load_baseline
+
+    tallies = {name: [0, 0, 0] for name in ("安排已见落实", "安排未见落实", "问题有整改", "问题未见整改", "再次列为问题")}
+    items = 0
+    for path in pairs:
+        truth = yaml.safe_load(path.read_text(encoding="utf-8"))
+        last = path.parent / truth["last"]
+        this = path.parent / truth["this"]
+        last_lines = last.read_text(encoding="utf-8").splitlines()
+        this_lines = this.read_text(encoding="utf-8").splitlines()
+        result = audit_text(this.read_text(encoding="utf-8"), pack, source=this.name,
+                            baseline=load_baseline(str(last)))
+        rows = [(int(m.group(1)), f) for f in result.findings
+                if f.check == "baseline-followup" and (m := LAST_LINE.search(f.message))]
+        for kind, found_name, open_name, key in (("problems", "问题有整改", "问题未见整改", "work"),
+                                                  ("plan", "安排已见落实", "安排未见落实", "done")):
+            for entry in truth.get(kind) or []:
+                items += 1
+                line = _line_of(last_lines, entry["item"], last)
+                message = next((f.message for n, f in rows if n == line and _normal(entry["item"])[:6] in f.text), "")
+                want = _line_of(this_lines, entry[key], this) if entry[key] else None
+                m = THIS_LINE.search(message)
+                got = int(m.group(1)) if m else None
+                _tally(tallies[found_name], want, got, verbose, f"{path.stem} {entry['item']}: {found_name}")
+                _tally(tallies[open_name], 0 if want is None else None, 0 if message and got is None else None,
+                       verbose, f"{path.stem} {entry['item']}: {open_name}")
+                if kind == "problems":
+                    want_again = _line_of(this_lines, entry["again"], this) if entry["again"] else None
+                    m = AGAIN_LINE.search(message)
+                    got_again = int(m.group(1) or m.group(2)) if m else None
+                    _tally(tallies["再次列为问题"], want_again, got_again, verbose, f"{path.stem} {entry['item']}: 再次列为问题")
+    print(f"baseline-followup: {len(pairs)} pairs, {items} problems and promises of last year")
+    for name, (tp, fp, fn) in tallies.items():
+        print(f"  {name}:", end="")
+        _report(tp, fp, fn)
+
+
+def _normal(text: str) -> str:
+    """The spelling findings quote (full-width ，（） as , ( ))."""
+    from checker.normalise import normalise
+
+    return normalise(text)[0]
+
+
+def _line_of(lines: list[str], piece: str, path: Path) -> int:
+    for i, line in enumerate(lines, 1):
+        if piece in line:
+            return i
+    raise SystemExit(f"{path}: truth names “{piece}”, which is not in the file")
+
+
+def _tally(row: list[int], want: int | None, got: int | None, verbose: bool, what: str) -> None:
+    """One decision: right when both are the same line (or both absent)."""
+    if want is not None and got == want:
+        row[0] += 1
+        return
+    if got is not None:
+        row[1] += 1
+    if want is not None:
+        row[2] += 1
+    if verbose and (got is not None or want is not None):
+        print(f"  wrong {what}: truth {want}, found {got}")
+
+
 def _report(tp: int, fp: int, fn: int) -> None:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
@@ -89,6 +162,13 @@ def main(argv: list[str]) -> int:
     if args.which in ("figures", "all"):
         for name in ("figures.yaml", "figures-heldout.yaml"):
             figures(pack, name, args.verbose)
+    if args.which in ("followup", "all"):
+        pairs = sorted((DATA / "pairs").glob("[0-9]*.yaml"))
+        held_out = [p for p in pairs if yaml.safe_load(p.read_text(encoding="utf-8")).get("held_out")]
+        for name, group in (("tuning pairs", [p for p in pairs if p not in held_out]), ("held-out pairs", held_out),
+                            ("all pairs", pairs)):
+            print(f"{name}:")
+            followup(pack, group, args.verbose and name == "all pairs")
     return 0
 
 

@@ -8,6 +8,7 @@ Chinese message and suggestion, basis, `enabled` and options. `run_checks` retur
 from __future__ import annotations
 
 from checker.checks import (
+    baseline_followup,
     blank_figure,
     dates,
     deadline,
@@ -62,6 +63,15 @@ REGISTRY: dict[str, CheckDef] = {d.id: d for d in (
     ), needs_baseline=True, validate=recycled.validate),
     CheckDef("personal-data", personal_data.run),
     CheckDef("figure-consistency", figure_consistency.run),
+    CheckDef("baseline-followup", baseline_followup.run, (
+        Field("problems_scope", "str", "the scope that lists the problems (in both years' reports)", example="problems"),
+        Field("plan_scope", "str", "the scope that lists next year's tasks", example="plan"),
+        Field("work_scope", "str", "the scope in which this year's work is looked for", example="achievements"),
+        Field("work_similarity", "number", "likeness (0–1) from which a sentence reports work on an item",
+              minimum=0, example="0.15"),
+        Field("again_similarity", "number", "likeness (0–1) from which this year's problem repeats last year's",
+              minimum=0, example="0.15"),
+    ), needs_baseline=True, validate=baseline_followup.validate),
 )}
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
