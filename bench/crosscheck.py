@@ -102,7 +102,7 @@ def followup(pack, pairs: list[Path], verbose: bool) -> None:
             for entry in truth.get(kind) or []:
                 items += 1
                 line = _line_of(last_lines, entry["item"], last)
-                message = next((f.message for n, f in rows if n == line and _normal(entry["item"])[:6] in f.text), "")
+                message = next((f.message for n, f in rows if n == line and entry["item"][:6] in f.text), "")
                 want = _line_of(this_lines, entry[key], this) if entry[key] else None
                 m = THIS_LINE.search(message)
                 got = int(m.group(1)) if m else None
@@ -118,13 +118,6 @@ def followup(pack, pairs: list[Path], verbose: bool) -> None:
     for name, (tp, fp, fn) in tallies.items():
         print(f"  {name}:", end="")
         _report(tp, fp, fn)
-
-
-def _normal(text: str) -> str:
-    """The spelling findings quote (full-width ，（） as , ( ))."""
-    from checker.normalise import normalise
-
-    return normalise(text)[0]
 
 
 def _line_of(lines: list[str], piece: str, path: Path) -> int:

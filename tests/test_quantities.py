@@ -99,3 +99,8 @@ def test_not_figures(text: str) -> None:
 def test_labels_stop_at_marks_and_figures() -> None:
     found = figures("办理行政复议案件56件，其中维持30件、撤销12件")
     assert [f.label for f in found] == ["办理行政复议案件", "其中维持", "撤销"]
+
+
+def test_label_start_is_where_the_label_begins_even_before_a_space() -> None:
+    text = "受理纠纷733 件,成功调处 688 件"
+    assert [text[f.label_start:f.end] for f in figures(text)] == ["受理纠纷733 件", "成功调处 688 件"]

@@ -72,7 +72,7 @@ def run(ctx: Context) -> Iterator[Finding]:
             detail, severity = f"{head}本年报告未见整改情况", None
         counts["work" if fixed else "none"] += 1
         counts["again"] += again is not None
-        rows.append(ctx.finding(start, start + 1, detail, severity=severity, text=item.text,
+        rows.append(ctx.finding(start, start + 1, detail, severity=severity, text=base.raw_slice(item.span),
                                 suggestion=_problem_advice(again is not None)))
     for item in promises:
         done = _best(ctx, likeness, item, work, work_bar, in_progress_counts=False)
@@ -82,7 +82,7 @@ def run(ctx: Context) -> Iterator[Finding]:
         else:
             detail, severity = f"{head}本年报告未见落实情况{_where_else(ctx.doc, likeness, item, now_problems, now_plan, again_bar)}", None
         counts["done" if done else "open"] += 1
-        rows.append(ctx.finding(start, start + 1, detail, severity=severity, text=item.text,
+        rows.append(ctx.finding(start, start + 1, detail, severity=severity, text=base.raw_slice(item.span),
                                 suggestion="写明上年安排的这项工作本年做了什么、结果如何；未完成的说明原因和下一步打算。"))
     yield from rows
     yield ctx.finding(start, start + 1, _summary(len(problems), len(promises), counts), severity="info",

@@ -284,5 +284,6 @@ def _countable(f: Figure) -> bool:
 
 def _said(ctx: Context, f: Figure) -> str:
     """The figure as the report writes it, with its label (负责人出庭40件)."""
-    return (f.label.removeprefix("其中") + ctx.text[f.start:f.end]).strip()
+    said = " ".join(ctx.doc.raw_slice(Span(f.label_start, f.end)).split())
+    return said.removeprefix("其中")
 

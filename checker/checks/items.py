@@ -19,6 +19,7 @@ ENUMERATOR = re.compile(r"(?:^|(?<=[。;；!?！？:：]))\s*(?:[一二三四五
 CAUSE = re.compile(r"^\s*(?:主要|究其|产生|存在(?:这些|上述)问题的)?原因")
 LEAD_IN = re.compile(r"[:：]$|(?:存在|还有|仍有|面临)[^。]{0,16}(?:问题|不足|差距|短板|困难)[^。]{0,6}$|主要表现在")
 TITLE_END = re.compile(r"[。;；!?！？]")
+NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]|[①-⑩])\s*")
 TITLE_CHARS = 28
 MIN_ITEM_CHARS = 6
 
@@ -26,8 +27,8 @@ MIN_ITEM_CHARS = 6
 @dataclass(frozen=True)
 class Item:
     span: Span
-    title: str   # 提升行政执法质量, or the first sentence of an enumerated piece
-    text: str    # the whole item, title included
+    title: str   # 提升行政执法质量, or the first sentence of an enumerated piece, as the report spells it
+    text: str    # the whole item, title included, normalised (for matching)
 
 
 def items(doc: Document, spans: tuple[Span, ...]) -> list[Item]:
@@ -42,12 +43,13 @@ def items(doc: Document, spans: tuple[Span, ...]) -> list[Item]:
         is_container = section.rank == top
         if CAUSE.search(section.title) and not is_container:
             continue
-        pieces = _pieces(doc.text, section.body)
+        pieces = _pieces(doc, section.body)
         if is_container or len(pieces) > 1:
             out += pieces
         elif len(doc.text[section.body.start:section.body.end].strip()) + len(section.title) >= MIN_ITEM_CHARS:
             span = Span(section.heading.start, section.body.end)
-            out.append(Item(span, _short(section.title), _text(doc.text, section, span)))
+            title = NUMBER.sub("", doc.raw_slice(section.heading), count=1)
+            out.append(Item(span, _short(title), _text(doc.text, section, span)))
     return out
 
 
@@ -55,8 +57,9 @@ def _text(text: str, section: Section, span: Span) -> str:
     return f"{section.title}。{text[section.body.start:span.end].strip()}"
 
 
-def _pieces(text: str, body: Span) -> list[Item]:
+def _pieces(doc: Document, body: Span) -> list[Item]:
     """Enumerated pieces of the paragraphs in body, or the paragraphs themselves."""
+    text = doc.text
     out: list[Item] = []
     for paragraph in paragraphs(text, body.start, body.end):
         starts = [m.end() for m in ENUMERATOR.finditer(text, paragraph.start, paragraph.end)]
@@ -64,17 +67,17 @@ def _pieces(text: str, body: Span) -> list[Item]:
         if not starts:
             starts, cuts = [paragraph.start], [paragraph.start]
         elif cuts[0] > paragraph.start:
-            _add(out, text, Span(paragraph.start, cuts[0]))  # a lead-in before 一是, usually dropped below
+            _add(out, doc, Span(paragraph.start, cuts[0]))  # a lead-in before 一是, usually dropped below
         for i, start in enumerate(starts):
-            _add(out, text, Span(start, cuts[i + 1] if i + 1 < len(cuts) else paragraph.end))
+            _add(out, doc, Span(start, cuts[i + 1] if i + 1 < len(cuts) else paragraph.end))
     return out
 
 
-def _add(out: list[Item], text: str, span: Span) -> None:
-    piece = text[span.start:span.end].strip()
+def _add(out: list[Item], doc: Document, span: Span) -> None:
+    piece = doc.text[span.start:span.end].strip()
     if len(piece) < MIN_ITEM_CHARS or CAUSE.search(piece) or LEAD_IN.search(piece):
         return
-    first = TITLE_END.split(piece, maxsplit=1)[0]
+    first = TITLE_END.split(doc.raw_slice(span).strip(), maxsplit=1)[0]
     out.append(Item(span, _short(first), piece))
 
 

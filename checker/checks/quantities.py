@@ -109,8 +109,9 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     for f in out:
         lo = max(previous_end, start)
         cut = max((s.end() for s in LABEL_STOP.finditer(text, lo, f.start)), default=lo)
-        label = text[cut:f.start].strip()
-        labelled.append(Figure(f.value, f.unit, f.start, f.end, f.approx, label, f.start - len(label)))
+        before = text[cut:f.start]
+        label_start = cut + len(before) - len(before.lstrip())
+        labelled.append(Figure(f.value, f.unit, f.start, f.end, f.approx, before.strip(), label_start))
         previous_end = f.end
     return labelled
 
