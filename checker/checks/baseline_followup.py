@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from checker import segment
 from checker.checks.base import Context, inside
 from checker.checks.items import Item, items
-from checker.checks.likeness import Likeness
+from checker.checks.likeness import Candidates, Likeness
 from checker.checks.topics import topic_words
 from checker.evaluate.context import DocContext
 from checker.model import Document, Finding, Span
@@ -42,55 +42,83 @@ def run(ctx: Context) -> Iterator[Finding]:
     if base is None:
         return
     opts = ctx.options
+    problems_scope, plan_scope = opts.get("problems_scope", "problems"), opts.get("plan_scope", "plan")
     base_view = DocContext(base, ctx.pack)
-    problems = items(base, _scope(base_view, opts.get("problems_scope", "problems")))
-    promises = items(base, _scope(base_view, opts.get("plan_scope", "plan")))
+    problems = items(base, _scope(base_view, problems_scope))
+    promises = items(base, _scope(base_view, plan_scope))
     if not problems and not promises:
         return
-    now_problems = items(ctx.doc, ctx.scope(opts.get("problems_scope", "problems")))
-    now_plan = items(ctx.doc, ctx.scope(opts.get("plan_scope", "plan")))
     work = _work(ctx, opts.get("work_scope", "achievements"))
+    said = [ctx.text[s.start:s.end] for s in work]
+    now_problems, now_plan = items(ctx.doc, ctx.scope(problems_scope)), items(ctx.doc, ctx.scope(plan_scope))
     segment.learn(ctx.pack.vocabulary)
-    likeness = Likeness([i.text for i in (*problems, *promises, *now_problems, *now_plan)] +
-                        [ctx.text[s.start:s.end] for s in work], frozenset(topic_words(ctx.pack)))
-    work_bar = float(opts.get("work_similarity", 0.15))
-    again_bar = float(opts.get("again_similarity", 0.15))
+    likeness = Likeness([i.text for i in (*problems, *promises, *now_problems, *now_plan)] + said,
+                        frozenset(topic_words(ctx.pack)))
+    now = _ThisYear(_Items(now_problems, Candidates(likeness, [i.text for i in now_problems])),
+                    _Items(now_plan, Candidates(likeness, [i.text for i in now_plan])),
+                    work, Candidates(likeness, said),
+                    [bool(NOT_DONE.search(t)) for t in said], [bool(IN_PROGRESS.search(t)) for t in said])
+    bars = float(opts.get("work_similarity", 0.15)), float(opts.get("again_similarity", 0.15))
     start = ctx.doc.meta.title_span.start if ctx.doc.meta.title_span else (ctx.doc.content or Span(0, 1)).start
-    rows: list[Finding] = []
     counts = {"work": 0, "again": 0, "none": 0, "done": 0, "open": 0}
     for item in problems:
-        fixed = _best(ctx, likeness, item, work, work_bar, in_progress_counts=True)
-        again = _best_item(ctx.doc, likeness, item, now_problems, again_bar)
-        head = f"上年报告提出的问题“{item.title}”（上年第{base.position(item.span.start)[0]}行），"
-        if fixed and again:
-            detail, severity = f"{head}本年第{fixed.line}行有整改工作：“{fixed.text}”，第{again.line}行仍列为问题", "info"
-        elif fixed:
-            detail, severity = f"{head}本年第{fixed.line}行有整改工作：“{fixed.text}”", "info"
-        elif again:
-            detail, severity = f"{head}本年再次列为问题（第{again.line}行），未见整改情况", None
-        else:
-            detail, severity = f"{head}本年报告未见整改情况", None
-        counts["work" if fixed else "none"] += 1
-        counts["again"] += again is not None
-        rows.append(ctx.finding(start, start + 1, detail, severity=severity, text=base.raw_slice(item.span),
-                                suggestion=_problem_advice(again is not None)))
+        detail, severity, again = _problem(ctx, item, now, bars, counts)
+        yield ctx.finding(start, start + 1, detail, severity=severity, text=base.raw_slice(item.span),
+                          suggestion=_problem_advice(again))
     for item in promises:
-        done = _best(ctx, likeness, item, work, work_bar, in_progress_counts=False)
-        head = f"上年报告安排的“{item.title}”（上年第{base.position(item.span.start)[0]}行），"
-        if done:
-            detail, severity = f"{head}本年第{done.line}行已见落实：“{done.text}”", "info"
-        else:
-            detail, severity = f"{head}本年报告未见落实情况{_where_else(ctx.doc, likeness, item, now_problems, now_plan, again_bar)}", None
-        counts["done" if done else "open"] += 1
-        rows.append(ctx.finding(start, start + 1, detail, severity=severity, text=base.raw_slice(item.span),
-                                suggestion="写明上年安排的这项工作本年做了什么、结果如何；未完成的说明原因和下一步打算。"))
-    yield from rows
+        detail, severity = _promise(ctx, item, now, bars, counts)
+        yield ctx.finding(start, start + 1, detail, severity=severity, text=base.raw_slice(item.span),
+                          suggestion="写明上年安排的这项工作本年做了什么、结果如何；未完成的说明原因和下一步打算。")
     yield ctx.finding(start, start + 1, _summary(len(problems), len(promises), counts), severity="info",
                       text=f"上年报告：{base.meta.title or base.source}")
 
 
+@dataclass(frozen=True)
+class _Items:
+    items: list[Item]
+    candidates: Candidates
+
+
+@dataclass(frozen=True)
+class _ThisYear:
+    problems: _Items
+    plan: _Items
+    work: list[Span]             # sentences that may report work
+    candidates: Candidates       # the same sentences, indexed by their words
+    not_done: list[bool]         # 未能如期启动
+    in_progress: list[bool]      # 正在装修，预计明年投入使用
+
+
+def _problem(ctx: Context, item: Item, now: _ThisYear, bars: tuple[float, float],
+             counts: dict[str, int]) -> tuple[str, str | None, bool]:
+    """The row for one of last year's problems: (detail, severity or None for the check's, listed again)."""
+    fixed = _best(ctx, item, now, bars[0], task=False)
+    again = _best_item(ctx.doc, item, now.problems, bars[1])
+    counts["work" if fixed else "none"] += 1
+    counts["again"] += again is not None
+    head = f"上年报告提出的问题“{item.title}”（上年第{ctx.baseline.position(item.span.start)[0]}行），"
+    if fixed and again:
+        return f"{head}本年第{fixed.line}行有整改工作：“{fixed.text}”，第{again.line}行仍列为问题", "info", True
+    if fixed:
+        return f"{head}本年第{fixed.line}行有整改工作：“{fixed.text}”", "info", False
+    if again:
+        return f"{head}本年再次列为问题（第{again.line}行），未见整改情况", None, True
+    return f"{head}本年报告未见整改情况", None, False
+
+
+def _promise(ctx: Context, item: Item, now: _ThisYear, bars: tuple[float, float],
+             counts: dict[str, int]) -> tuple[str, str | None]:
+    """The row for one task of last year's plan: (detail, severity or None for the check's)."""
+    done = _best(ctx, item, now, bars[0], task=True)
+    counts["done" if done else "open"] += 1
+    head = f"上年报告安排的“{item.title}”（上年第{ctx.baseline.position(item.span.start)[0]}行），"
+    if done:
+        return f"{head}本年第{done.line}行已见落实：“{done.text}”", "info"
+    return f"{head}本年报告未见落实情况{_where_else(ctx.doc, item, now, bars[1])}", None
+
+
 def validate(options: dict) -> list[tuple[str, str]]:
-    return [(f"{key} must be between 0 and 1, got {options[key]}", f"write {key}: 0.3")
+    return [(f"{key} must be between 0 and 1, got {options[key]}", f"write {key}: 0.15")
             for key in ("work_similarity", "again_similarity") if key in options and options[key] > 1]
 
 
@@ -102,12 +130,12 @@ def _work(ctx: Context, scope: str) -> list[Span]:
     """This year's sentences that may report work done: in the achievements, not about the future, not headings.
     A short title inside a paragraph (二是加强行政应诉。) goes with the sentence after it, which says what was done."""
     future = ctx.scope("future")
-    heads = [s.heading for s in ctx.doc.headings()]
+    heads = {s.heading.start for s in ctx.doc.headings()}
     out: list[Span] = []
     for span in ctx.scope(scope):
         title: Span | None = None
         for s in sentences(ctx.text, span.start, span.end):
-            if inside(s.start, future) or any(h.contains(s) for h in heads) or len(s) < 6:
+            if len(s) < 6 or s.start in heads or inside(s.start, future):
                 title = None
                 continue
             if title is not None and "\n" not in ctx.text[title.end:s.start]:
@@ -118,32 +146,36 @@ def _work(ctx: Context, scope: str) -> list[Span]:
     return out
 
 
-def _best(ctx: Context, likeness: Likeness, item: Item, work: list[Span], bar: float,
-          in_progress_counts: bool) -> _Match | None:
-    best, score = None, bar
-    for s in work:
-        said = ctx.text[s.start:s.end]
-        if NOT_DONE.search(said) or (not in_progress_counts and IN_PROGRESS.search(said)):
+def _best(ctx: Context, item: Item, now: _ThisYear, bar: float, task: bool) -> _Match | None:
+    """The sentence most like the item, at least `bar` alike; for a task (a promise), work in progress is not it,
+    nor a sentence that shares only the name of the task's field."""
+    likeness = now.candidates.likeness
+    for score, i in now.candidates.ranked(item.text):
+        if score < bar:
+            return None
+        if now.not_done[i] or task and now.in_progress[i]:
             continue
-        alike = likeness.similarity(item.text, said, task=not in_progress_counts)
-        if alike >= score:
-            best, score = s, alike + 1e-9
-    return None if best is None else _Match(ctx.doc.position(best.start)[0], _quote(ctx.doc, best))
+        if task and not likeness.similarity(item.text, now.candidates.texts[i], task=True):
+            continue
+        return _Match(ctx.doc.position(now.work[i].start)[0], _quote(ctx.doc, now.work[i]))
+    return None
 
 
-def _best_item(doc: Document, likeness: Likeness, item: Item, others: list[Item], bar: float) -> _Match | None:
-    scored = [(likeness.similarity(item.text, o.text), o) for o in others]
-    score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
-    return _Match(doc.position(best.span.start)[0], best.title) if best is not None and score >= bar else None
+def _best_item(doc: Document, item: Item, others: _Items, bar: float) -> _Match | None:
+    """This year's problem or plan item most like `item`, at least `bar` alike."""
+    ranked = others.candidates.ranked(item.text)
+    if not ranked or ranked[0][0] < bar:
+        return None
+    best = others.items[ranked[0][1]]
+    return _Match(doc.position(best.span.start)[0], best.title)
 
 
-def _where_else(doc: Document, likeness: Likeness, item: Item, problems: list[Item], plan: list[Item],
-                bar: float) -> str:
+def _where_else(doc: Document, item: Item, now: _ThisYear, bar: float) -> str:
     """Where an unkept promise shows up instead: as this year's problem, or again in the plan."""
-    as_problem = _best_item(doc, likeness, item, problems, bar)
+    as_problem = _best_item(doc, item, now.problems, bar)
     if as_problem:
         return f"，本年第{as_problem.line}行列为问题"
-    again = _best_item(doc, likeness, item, plan, bar)
+    again = _best_item(doc, item, now.plan, bar)
     return f"，本年第{again.line}行再次列入工作安排" if again else ""
 
 

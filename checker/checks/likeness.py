@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 
 from checker import segment
 
@@ -49,7 +49,7 @@ class Likeness:
 
     def __init__(self, texts: Iterable[str], areas: frozenset[str] = frozenset()) -> None:
         self._areas = areas
-        self._words = {text: words(text) for text in texts}
+        self._words = {text: words(text) for text in dict.fromkeys(texts)}
         df: Counter[str] = Counter()
         for found in self._words.values():
             df.update({feature for feature, _ in found})
@@ -83,3 +83,28 @@ class Likeness:
     def _one_field(self, roots: set[str]) -> bool:
         main = {r for r in roots if not any(r != other and r in other for other in roots)}
         return len(main) == 1 and next(iter(main)) in self._areas
+
+
+class Candidates:
+    """Texts to search for the one most like a given text: an index from each content word to the texts that have
+    it, so that ranking costs what the words share, not one comparison per text."""
+
+    def __init__(self, likeness: Likeness, texts: Sequence[str]) -> None:
+        self.likeness = likeness
+        self.texts = texts
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, text in enumerate(texts):
+            vec, norm, _ = likeness.vector(text)
+            for w, v in vec.items():
+                self._postings[w].append((i, v / norm))
+
+    def ranked(self, text: str) -> list[tuple[float, int]]:
+        """(cosine, index) of every text sharing a content word with `text`, most alike first, earlier first."""
+        vec, norm, _ = self.likeness.vector(text)
+        if not norm:
+            return []
+        dots: dict[int, float] = defaultdict(float)
+        for w, v in vec.items():
+            for i, u in self._postings.get(w, ()):
+                dots[i] += v / norm * u
+        return sorted(((d, i) for i, d in dots.items()), key=lambda pair: (-pair[0], pair[1]))
