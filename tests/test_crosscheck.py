@@ -101,6 +101,32 @@ def test_every_pair_names_real_lines() -> None:
     assert total >= 80
 
 
+# ---- options --------------------------------------------------------------------------------------------------
+
+def test_followup_options_are_checked_at_load(tmp_path: Path) -> None:
+    from tests.test_checks import child_pack, problems_of
+
+    root = child_pack(tmp_path / "p", """\
+        checks:
+          baseline-followup:
+            options: {work_similarity: 15, plan_scop: plan}
+        """)
+    problems = problems_of(root)
+    assert any(":3:" in p and "between 0 and 1" in p and "write work_similarity: 0.15" in p for p in problems)
+    assert any('did you mean "plan_scope"' in p for p in problems)
+
+
+def test_a_pack_without_the_scopes_gets_no_followup(pack) -> None:
+    from dataclasses import replace
+
+    bare = replace(pack, checks=tuple(replace(c, options={**c.options, "problems_scope": "none", "plan_scope": "none"})
+                                      if c.id == "baseline-followup" else c for c in pack.checks))
+    last = doc("某县人民政府关于2022年法治政府建设情况的报告\n一、存在的不足\n执法不规范。\n")
+    result = audit_text("某县人民政府关于2023年法治政府建设情况的报告\n一、主要工作\n开展执法检查。\n", bare,
+                        baseline=last)
+    assert not [f for f in result.findings if f.check == "baseline-followup"]
+
+
 # ---- --baseline-dir -------------------------------------------------------------------------------------------
 
 @pytest.fixture
