@@ -35,7 +35,7 @@ LEVEL_CHOICES = ("auto", *LEVELS)
 @click.option("--exit-zero", is_flag=True, help="无论是否通过都以 0 退出（错误仍为 2）。")
 @click.option("--encoding", default=None, metavar="NAME", help="强制按此编码读取（默认自动识别）。")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="PATH",
-              help="上一年度的报告：检查本年报告照搬上年文字的比例和段落（只能检查一份报告）。")
+              help="上一年度的报告：检查照搬上年文字的比例和段落，以及上年问题和安排的跟进（只能检查一份报告）。")
 @click.option("--baseline-dir", type=click.Path(), default=None, metavar="DIR",
               help="上一年度报告所在目录：按发文机关和年度为每份报告找到上年报告，做上年对照检查（找不到的不做）。")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
