@@ -18,7 +18,7 @@ _cache: dict[int, tuple[Pack, dict[str, frozenset[str]]]] = {}  # a Pack holds d
 
 
 def topic_words(pack: Pack) -> dict[str, frozenset[str]]:
-    """word → the elements it points to, longest words first (so 行政复议 is tried before 复议)."""
+    """word → the topical elements it belongs to, for the words that tell topics apart."""
     cached = _cache.get(id(pack))
     if cached is not None and cached[0] is pack:
         return cached[1]
@@ -33,9 +33,8 @@ def topic_words(pack: Pack) -> dict[str, frozenset[str]]:
             if len(word) >= 2 and not word.isascii():
                 owners[word].add(element.id)
     kept = {w: frozenset(ids) for w, ids in owners.items() if len(ids) <= MAX_ELEMENTS_PER_WORD}
-    words = dict(sorted(kept.items(), key=lambda item: -len(item[0])))
-    _cache[id(pack)] = (pack, words)
-    return words
+    _cache[id(pack)] = (pack, kept)
+    return kept
 
 
 def topics_of(text: str, pack: Pack) -> frozenset[str]:
