@@ -189,7 +189,7 @@ def test_json_findings_follow_the_contract() -> None:
 def test_text_report_has_a_findings_section_in_line_order() -> None:
     out = invoke("audit", "--exit-zero", "--no-color", str(SEEDS / "001_3dc2c55ea39481b7.txt")).out
     section = out[out.index("文字问题"):]
-    assert "警告 5" in section and section.index("第39行") < section.index("第119行")
+    assert "警告 6" in section and section.index("第39行") < section.index("第119行")
     assert "专项检查 次" in section
 
 
@@ -241,7 +241,8 @@ def test_without_baseline_no_recycled_findings() -> None:
 SEED_FINDINGS = {
     "000": [("date-invalid", 17, "20232025年"), ("numbering", 19, ")实施八大工程")],
     "001": [("year-mismatch", 39, "2010年1月"), ("blank-figure", 119, "专项检查 次"),
-            ("blank-figure", 119, "专题培训 次"), ("blank-figure", 119, "物业纠纷 件"),
+            ("blank-figure", 119, "专题培训 次"), ("figure-consistency", 119, "成功调处 688 件"),
+            ("blank-figure", 119, "物业纠纷 件"),
             ("blank-figure", 119, "联动解决纠纷 件")],
     "002": [("year-mismatch", 14, "今年以来")],
     "003": [],

@@ -8,10 +8,12 @@ Chinese message and suggestion, basis, `enabled` and options. `run_checks` retur
 from __future__ import annotations
 
 from checker.checks import (
+    baseline_followup,
     blank_figure,
     dates,
     deadline,
     empty_heading,
+    figure_consistency,
     numbering,
     personal_data,
     placeholder,
@@ -60,6 +62,16 @@ REGISTRY: dict[str, CheckDef] = {d.id: d for d in (
         Field("sections", "str_list", "scopes checked for wholesale copying", example="[problems, plan]"),
     ), needs_baseline=True, validate=recycled.validate),
     CheckDef("personal-data", personal_data.run),
+    CheckDef("figure-consistency", figure_consistency.run),
+    CheckDef("baseline-followup", baseline_followup.run, (
+        Field("problems_scope", "str", "the scope that lists the problems (in both years' reports)", example="problems"),
+        Field("plan_scope", "str", "the scope that lists next year's tasks", example="plan"),
+        Field("work_scope", "str", "the scope in which this year's work is looked for", example="achievements"),
+        Field("work_similarity", "number", "likeness (0–1) from which a sentence reports work on an item",
+              minimum=0, example="0.15"),
+        Field("again_similarity", "number", "likeness (0–1) from which this year's problem repeats last year's",
+              minimum=0, example="0.15"),
+    ), needs_baseline=True, validate=baseline_followup.validate),
 )}
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

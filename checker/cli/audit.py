@@ -35,7 +35,9 @@ LEVEL_CHOICES = ("auto", *LEVELS)
 @click.option("--exit-zero", is_flag=True, help="无论是否通过都以 0 退出（错误仍为 2）。")
 @click.option("--encoding", default=None, metavar="NAME", help="强制按此编码读取（默认自动识别）。")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="PATH",
-              help="上一年度的报告：检查本年报告照搬上年文字的比例和段落（只能检查一份报告）。")
+              help="上一年度的报告：检查照搬上年文字的比例和段落，以及上年问题和安排的跟进（只能检查一份报告）。")
+@click.option("--baseline-dir", type=click.Path(), default=None, metavar="DIR",
+              help="上一年度报告所在目录：按发文机关和年度为每份报告找到上年报告，做上年对照检查（找不到的不做）。")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
               help="并行进程数（默认为 CPU 核数）。")
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=None, metavar="MB",
@@ -48,7 +50,7 @@ LEVEL_CHOICES = ("auto", *LEVELS)
 @click.option("-q", "--quiet", is_flag=True, help="只输出汇总，不显示进度条。")
 def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt: str | None, output: str | None,
           fail_under: float | None, exit_zero: bool, encoding: str | None, baseline: str | None,
-          jobs: int | None, max_size: float | None, config_path: str | None, isolated: bool, no_color: bool, verbose: bool,
+          baseline_dir: str | None, jobs: int | None, max_size: float | None, config_path: str | None, isolated: bool, no_color: bool, verbose: bool,
           quiet: bool) -> int:
     """检查报告（文件、目录或 - 表示标准输入），输出差距报告。"""
     from checker.audit import load_baseline
@@ -65,6 +67,12 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
     if encoding:
         _check_encoding(encoding)
     last_year = None
+    if baseline and baseline_dir:
+        raise click.UsageError("--baseline 与 --baseline-dir 不能同时使用")
+    if baseline_dir and not os.path.isdir(baseline_dir):
+        raise click.BadParameter(f"{baseline_dir} 不是目录", param_hint="--baseline-dir")
+    if baseline_dir and "-" in paths:
+        raise click.UsageError("--baseline-dir 不能用于标准输入；请用 --baseline 指定上年报告")
     if baseline:
         if len(paths) != 1 or os.path.isdir(paths[0]):
             raise click.UsageError("--baseline 只能与一份报告一起使用（上年报告与本年报告一一对应）")
@@ -73,9 +81,11 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
         from checker.cli.output import refuse_overwriting_inputs
         from checker.read import READERS
 
-        refuse_overwriting_inputs(output, [*paths, *([baseline] if baseline else [])], READERS)
+        refuse_overwriting_inputs(output, [*paths, *[b for b in (baseline, baseline_dir) if b]], READERS)
     items = batch.plan(list(paths), config, pack_name, level, fail_under, encoding, max_size)
     workers = 1 if last_year is not None or "-" in paths else (jobs or os.cpu_count() or 1)
+    if baseline_dir:
+        items = _pair(items, baseline_dir, workers)
     console = _console(output, no_color)
     results = []
     stream = _stream(fmt)
@@ -101,6 +111,21 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
         for chunk in chunks:  # click writes bytes (csv, xlsx) to the binary stdout as they are
             click.echo(chunk, nl=False)
     return int(exit_code_for(results, exit_zero))
+
+
+def _pair(items: list, directory: str, workers: int) -> list:
+    """Last year's report for each report from --baseline-dir; one line on stderr for what could not be paired."""
+    from checker.cli import batch
+
+    pairing = batch.pair_baselines(items, directory, workers)
+    for problem in pairing.unreadable:
+        click.echo(f"checker: {problem.source}: 不能作为上年报告：{problem.reason}", err=True)
+    if pairing.unmatched:
+        names = "、".join(os.path.basename(s) for s in pairing.unmatched[:5])
+        more = f"等{len(pairing.unmatched)}份" if len(pairing.unmatched) > 5 else ""
+        click.echo(f"checker: --baseline-dir {directory}：{names} {more}没有找到同一机关上一年度的报告，未做上年对照检查",
+                   err=True)
+    return pairing.items
 
 
 def _stream(fmt: str) -> Stream | None:

@@ -3,6 +3,8 @@ worker processes when --jobs > 1, reported back in the order given whatever the 
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -19,6 +21,16 @@ class Job:
     fail_under: float | None
     encoding: str | None
     max_bytes: int
+    baseline: str | None = None  # last year's report (--baseline-dir): a path, so that a worker reads only its own
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """What --baseline-dir found: the jobs with their baselines, reports left without one, baselines unreadable."""
+
+    items: list[Job | Result]
+    unmatched: list[str]
+    unreadable: list[InputError]
 
 
 def plan(paths: list[str], config: Config, pack: str | None, level: str | None, fail_under: float | None,
@@ -37,6 +49,73 @@ def plan(paths: list[str], config: Config, pack: str | None, level: str | None, 
         out.append(Job(item, pack or settings.pack, level or settings.level,
                        fail_under if fail_under is not None else settings.fail_under, encoding, max_bytes))
     return out
+
+
+def pair_baselines(items: list[Job | Result], directory: str, jobs: int = 1) -> Pairing:
+    """Give each report last year's report from `directory`: the one by the same issuing body (normalised) for the
+    year before (doc.meta.year - 1). Metadata is read once for every file, in worker processes when jobs > 1;
+    where several reports fit, the one whose file name is closest wins."""
+    from checker.read import expand_paths
+
+    todo = [item for item in items if isinstance(item, Job)]
+    found = expand_paths([directory])
+    candidates = [p for p in found if isinstance(p, str)]
+    unreadable = [p for p in found if isinstance(p, InputError)]
+    encoding, max_bytes = (todo[0].encoding, todo[0].max_bytes) if todo else (None, 0)
+    keys = _in_parallel(_report_key, [(j.source, j.encoding, j.max_bytes) for j in todo] +
+                        [(p, encoding, max_bytes) for p in candidates], jobs)
+    index: dict[tuple[str, int], list[str]] = {}
+    for path, key in zip(candidates, keys[len(todo):]):
+        if isinstance(key, str):
+            unreadable.append(InputError(path, key))
+        elif key is not None:
+            index.setdefault(key, []).append(path)
+    paired: dict[str, str] = {}
+    unmatched: list[str] = []
+    for job, key in zip(todo, keys):
+        if isinstance(key, str):
+            continue  # the audit reports it
+        fits = [p for p in index.get((key[0], key[1] - 1), []) if not os.path.samefile(p, job.source)] if key else []
+        if fits:
+            paired[job.source] = max(fits, key=lambda p: _name_likeness(p, job.source))
+        else:
+            unmatched.append(job.source)
+    out = [replace(item, baseline=paired.get(item.source)) if isinstance(item, Job) else item for item in items]
+    return Pairing(out, unmatched, unreadable)
+
+
+def _read_report(path: str, encoding: str | None, max_bytes: int) -> Document:
+    from checker.read import read_source
+    from checker.structure import build_document
+
+    return build_document(read_source(path, encoding, max_bytes))
+
+
+def _report_key(args: tuple[str, str | None, int]) -> tuple[str, int] | str | None:
+    """(issuing body, year) of a report, None when it names neither, the reason when it cannot be read (a string:
+    an InputError does not survive the trip back from a worker)."""
+    try:
+        meta = _read_report(*args).meta
+    except InputError as exc:
+        return exc.reason
+    if not meta.body or not meta.year:
+        return None
+    return re.sub(r"\s", "", meta.body).replace("人民政府", "政府"), meta.year
+
+
+def _name_likeness(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, os.path.basename(a), os.path.basename(b)).ratio()
+
+
+def _in_parallel(function, args: list, jobs: int) -> list:
+    if jobs <= 1 or len(args) <= 1:
+        return [function(a) for a in args]
+    from multiprocessing import Pool
+
+    with Pool(jobs, initializer=_worker_signals) as pool:
+        return pool.map(function, args, chunksize=max(1, min(16, len(args) // (jobs * 4))))
 
 
 def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Document | None = None,
@@ -80,6 +159,11 @@ def run_job(job: Job, config: Config, baseline: Document | None = None) -> Resul
     from checker.packs.loader import load_pack
 
     pack = load_pack(job.pack) if job.pack else None
+    if baseline is None and job.baseline:
+        try:
+            baseline = _read_report(job.baseline, job.encoding, job.max_bytes)
+        except InputError:  # read when the pair was made; gone since: the report is still judged, without it
+            baseline = None
     return for_report(audit_source(job.source, pack, job.encoding, job.fail_under, baseline, job.level,
                                    config.apply, job.max_bytes))
 
