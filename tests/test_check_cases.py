@@ -1,4 +1,4 @@
-"""Every case in tests/check_cases/<check>.yaml: a short draft and exactly the findings a careful reviewer expects
+"""Every case in rules/fazhi-annual/check-cases/<check>.yaml: a short draft and exactly the findings a careful reviewer expects
 from that check (line, and a piece of the text or message). Each check has pass, fail and near-miss cases."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from checker.checks import REGISTRY
 from checker.model import RawText
 from checker.structure import build_document
 
-CASES = Path(__file__).resolve().parent / "check_cases"
+CASES = Path(__file__).resolve().parent.parent / "rules" / "fazhi-annual" / "check-cases"
 KINDS = ("pass", "fail", "near_miss")
 
 

@@ -189,16 +189,18 @@ def _explain_check(pack, check) -> None:
 
 def _check_examples(pack, check_id: str) -> None:
     """A draft the check reports, with what it reports (run on it now), and a case it leaves alone: from the check's
-    cases (tests/check_cases in a source checkout; they do not ship with an installed package, which shows none)."""
+    cases, which ship with the pack that configures the check (<pack>/check-cases/<check>.yaml)."""
     import yaml
 
     from checker.audit import audit_text
     from checker.model import RawText
-    from checker.packs.loader import packs_root
+    from checker.packs.loader import resolve
     from checker.structure import build_document
 
-    path = packs_root().parent / "tests" / "check_cases" / f"{check_id}.yaml"
-    if not path.is_file():
+    folders = [Path(pack.origin).parent, *(Path(resolve(parent)).parent for parent in pack.extends)]
+    path = next((f / "check-cases" / f"{check_id}.yaml" for f in folders
+                 if (f / "check-cases" / f"{check_id}.yaml").is_file()), None)
+    if path is None:
         return
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     cases = data.get("cases") or []
