@@ -173,3 +173,18 @@ def test_structure_never_fails_and_keeps_headings_in_order(lines: list[str]) -> 
 def test_structure_survives_any_text(text: str) -> None:
     doc = doc_of(text)
     assert doc.content is not None and 0 <= doc.content.start <= doc.content.end <= len(doc.text)
+
+
+def test_title_led_by_its_year_names_the_body_after_it() -> None:
+    from checker.structure.metadata import body_from_title
+
+    assert body_from_title("2020年静海区法治政府建设情况报告") == "静海区"
+    assert body_from_title("静海区2020年法治政府建设情况报告") == "静海区"
+    assert body_from_title("2020年度法治政府建设情况报告") is None
+
+
+def test_you_are_here_breadcrumbs_are_chrome() -> None:
+    from checker.structure.metadata import is_chrome
+
+    assert is_chrome("您当前的位置:首页>新闻中心>法治宣传")
+    assert not is_chrome("当前的工作重点是推进依法行政")
