@@ -169,15 +169,15 @@ def test_scope_labels_figure_units_and_title_subject_come_from_the_pack(tmp_path
         version: '1'
         extends: {packs_root() / 'fazhi-annual'}
         scopes: {{plan: {{label: 明年打算, headings: ['下一步']}}}}
-        figures: {{units: [套]}}
+        figures: {{units: [盏]}}
         title_subject: [平安建设]
         """)
     pack = load_pack(str(root))
     assert "“明年打算”类" in pack.element("next-year-plan").weak_if.describe(pack.scope_labels)
-    result = audit_text("某县人民政府关于2024年度平安建设情况的报告\n全年配发执法记录仪5套，购置电脑12套，更新设备30套。\n", pack)
+    result = audit_text("某县人民政府关于2024年度平安建设情况的报告\n全年安装执法监控灯5盏，更换照明灯12盏，维修信号灯30盏。\n", pack)
     statuses = {e.id: e.status for e in result.elements}
     assert statuses["report-title"] == "pass" and statuses["quantitative-evidence"] == "pass"
-    assert status(load_pack("fazhi-annual"), "全年配发执法记录仪5套，购置电脑12套，更新设备30套。\n", "quantitative-evidence") == "fail"
+    assert status(load_pack("fazhi-annual"), "全年安装执法监控灯5盏，更换照明灯12盏，维修信号灯30盏。\n", "quantitative-evidence") == "fail"
 
 
 def test_the_default_figure_units_are_the_ones_fazhi_annual_writes_out() -> None:

@@ -12,7 +12,7 @@ from functools import cached_property
 
 # The units a pack uses unless it names its own (pack.yaml `figures:`); fazhi-annual writes the same lists out.
 UNITS = ("人次", "件次", "户次", "万元", "亿元", "元", "件", "次", "项", "人", "名", "家", "起", "条", "场", "份", "卷", "户",
-         "宗", "期", "批", "篇", "册", "所", "处", "个", "%", "亩", "吨", "公里", "平方米", "万")
+         "宗", "期", "批", "篇", "册", "所", "处", "个", "台", "套", "张", "类", "辆", "%", "亩", "吨", "公里", "平方米", "万")
 CHINESE_UNITS = ("人次", "件次", "件", "次", "人", "名", "家", "起", "条", "场", "份", "卷", "户", "宗", "篇", "万元", "元")
 APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|将近|大约|上)$")
 TIME_LIMIT_AFTER = re.compile(r"^\s*(?:个)?(?:工作日|日内|天内|小时|学时|个月|年内)")
