@@ -9,6 +9,8 @@ bench/README.md.
 What comes out: each page's lines with the running header and footer and the page numbers removed, and lines that a
 PDF wrapped at the right margin joined back into their paragraph, so that a heading or a sentence is one line as in
 the Word original. `page_starts` gives the raw offset where each page begins, for the page number in evidence.
+A page with (almost) no text that shows a picture is a scan: with the `ocr` extra it is rendered and read by OCR
+(checker/read/ocr.py); a document that is all scans, without the extra, is refused with how to install it.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ LOOKALIKES = {code: unicodedata.normalize("NFKC", chr(code))
               for code in (*range(0x2F00, 0x2FD6), *range(0xF900, 0xFAFF))
               if unicodedata.normalize("NFKC", chr(code)) != chr(code)}
 EDGE = 2  # lines at the top and at the bottom of a page that may be running header/footer
+MIN_PAGE_CHARS = 10  # fewer visible characters than this: a page (or a document) without a text layer
+OCR_DPI = 200
 
 
 class Line(NamedTuple):
@@ -54,12 +58,25 @@ class Line(NamedTuple):
 
 
 def read_pdf(source: str, data: bytes) -> RawText:
+    """A text PDF; a page that is only a picture (a scan) is read by OCR when the `ocr` extra is installed."""
     try:
         import pypdfium2 as pdfium
     except ImportError:
         raise InputError(source, INSTALL) from None
-    pages = _page_lines(source, data, pdfium)
-    if sum(len(line.text.strip(SPACE)) for page in pages for line in page) < 10:
+    from checker.read import ocr
+
+    pages, pictures = _page_lines(source, data, pdfium)
+    chars = [sum(len(line.text.strip(SPACE)) for line in page) for page in pages]
+    scanned = [i for i in pictures if chars[i] < MIN_PAGE_CHARS]
+    if scanned and (ocr.available() or sum(chars) < MIN_PAGE_CHARS):
+        if not ocr.available():
+            raise InputError(source, ocr.missing(NO_TEXT))
+        read = _ocr_pages(source, data, pdfium, scanned)
+        for i, page in read.items():
+            pages[i] = page.lines
+        if read:
+            return ocr.assemble(source, pages, read, "pdf")
+    if sum(chars) < MIN_PAGE_CHARS:
         raise InputError(source, NO_TEXT)
     text, page_starts = reflow(strip_running(pages))
     if plausibility(text) < 0.6:
@@ -67,14 +84,22 @@ def read_pdf(source: str, data: bytes) -> RawText:
     return RawText(source=source, text=text, encoding="pdf", kind="pdf", page_starts=tuple(page_starts))
 
 
-def _page_lines(source: str, data: bytes, pdfium) -> list[list[Line]]:
+def _open(source: str, data: bytes, pdfium):
     try:
-        document = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise InputError(source, "PDF 已加密，需要密码才能打开；请提供未加密的版本") from None
         raise InputError(source, "PDF 已损坏或不完整，无法读取") from None
+
+
+def _page_lines(source: str, data: bytes, pdfium) -> tuple[list[list[Line]], list[int]]:
+    """Each page's lines, and which of the pages that have (almost) no text show a picture."""
+    from pypdfium2 import raw
+
+    document = _open(source, data, pdfium)
     pages: list[list[Line]] = []
+    pictures: list[int] = []
     try:
         for index in range(len(document)):
             page = document[index]
@@ -84,13 +109,41 @@ def _page_lines(source: str, data: bytes, pdfium) -> list[list[Line]]:
                     pages.append(_lines(textpage))
                 finally:
                     textpage.close()
+                if sum(len(line.text.strip(SPACE)) for line in pages[-1]) < MIN_PAGE_CHARS and any(
+                        True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=4)):
+                    pictures.append(index)
             finally:
                 page.close()
     except pdfium.PdfiumError:
         raise InputError(source, "PDF 已损坏或不完整，无法读取页面文字") from None
     finally:
         document.close()
-    return pages
+    return pages, pictures
+
+
+def _ocr_pages(source: str, data: bytes, pdfium, indices: list[int]) -> dict:
+    """OCR of the given pages rendered at OCR_DPI; line extents in points like the text pages'. Pages where
+    nothing was recognised are left out."""
+    from checker.read import ocr
+
+    scale = OCR_DPI / 72
+    document = _open(source, data, pdfium)
+    read = {}
+    try:
+        for index in indices:
+            page = document[index]
+            try:
+                image = page.render(scale=scale).to_pil()
+            finally:
+                page.close()
+            found = ocr.recognise(image, 1 / scale)
+            if found.chars:
+                read[index] = found
+    except pdfium.PdfiumError:
+        raise InputError(source, "PDF 已损坏或不完整，无法渲染扫描页") from None
+    finally:
+        document.close()
+    return read
 
 
 def _lines(textpage) -> list[Line]:
