@@ -5,6 +5,7 @@ wins), or the file named by --config; --isolated ignores both. Command-line opti
     level: auto
     fail_under: 70
     format: text
+    reviewer: 县司法局          # the author of the comments in `checker annotate`'s review copy
     disable: [xi-rule-of-law-thought, repetition]     # element or check ids not judged
     severity: {signoff: required, deadline: error}    # element or check severities
     paths:                                            # per-path settings, first match wins
@@ -36,6 +37,7 @@ SETTINGS = (
 FIELDS = SETTINGS + (
     Field("format", "choice", "the default output format", choices=("text", *OUTPUT_FORMATS), example="json"),
     Field("max_size", "number", "the largest input file in MB (default 50)", minimum=0.001, example="100"),
+    Field("reviewer", "str", "the author of the review copy's comments (checker annotate)", example="县司法局"),
     Field("disable", "str_list", "element or check ids not judged", default=(), example="[repetition]"),
     Field("severity", "any", "element or check id → severity", default=None, example="{signoff: required}"),
     Field("paths", "any", "per-path settings: [{match: GLOB, level|pack|fail_under: …}]", default=None),
@@ -60,6 +62,7 @@ class Config:
     disable: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     per_path: tuple[tuple[str, Settings], ...] = ()
+    reviewer: str | None = None
 
     def settings_for(self, source: str) -> Settings:
         """The settings for one document: the first matching `paths` entry over the defaults."""
@@ -121,7 +124,7 @@ def load_config(path: Path) -> Config:
         raise PackError(v.problems)
     defaults = Settings(_pack_path(data.get("pack"), path), data.get("level") or "auto", data.get("fail_under"))
     return Config(path, defaults, data.get("format"), data.get("max_size"), tuple(data.get("disable") or ()),
-                  dict(severity), tuple(per_path))
+                  dict(severity), tuple(per_path), data.get("reviewer"))
 
 
 def _pack_path(pack: str | None, config: Path) -> str | None:
