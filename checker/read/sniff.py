@@ -47,7 +47,8 @@ def sniff(data: bytes, suffix: str) -> str:
 
 def mislabelled(suffix: str) -> str:
     """The one-line reason for a file whose bytes are not the format its name promises."""
-    return f"不是有效的{PROMISED.get(suffix, '文件')}（文件已损坏或扩展名有误）"
+    name = PROMISED.get(suffix, "文件")
+    return f"不是有效的{' ' if name[0].isascii() else ''}{name}（文件已损坏或扩展名有误）"
 
 
 def _zip_kind(data: bytes) -> str:

@@ -81,8 +81,7 @@ def plan_notes(result: Result, pack) -> list[Note]:
             continue
         if element.evidence:
             for ev in element.evidence:
-                notes.append(Note(ev.line, ev.column, _evidence_length(doc, ev.line, ev.column, ev.text),
-                                  _element_lines(element)))
+                notes.append(Note(ev.line, *_quoted(doc, ev.line, ev.column, ev.text), _element_lines(element)))
         elif element.status != "pass":
             place = _home(doc, pack, element)
             if place is None:
@@ -91,8 +90,8 @@ def plan_notes(result: Result, pack) -> list[Note]:
                 line = doc.position(place)[0]
                 notes.append(Note(line, 1, 0, _element_lines(element, "——原文未见相关内容，建议在此处之后补写")))
     for finding in result.findings:
-        notes.append(Note(finding.line, finding.column, _evidence_length(doc, finding.line, finding.column,
-                                                                         finding.text), _finding_lines(finding)))
+        notes.append(Note(finding.line, *_quoted(doc, finding.line, finding.column, finding.text),
+                          _finding_lines(finding)))
     notes.sort(key=lambda n: (n.line, n.column))
     return [Note(title_line, 1, 0, _verdict_lines(result, homeless)), *notes]
 
@@ -142,23 +141,23 @@ def _verdict_lines(result: Result, homeless: list[ElementResult]) -> tuple[str, 
     return tuple(lines)
 
 
-def _evidence_length(doc: Document, line: int, column: int, text: str) -> int:
-    """How many characters of the raw line, from `column`, the quoted text covers there; where the quote cannot be
-    found, the rest of the sentence."""
+def _quoted(doc: Document, line: int, column: int, text: str) -> tuple[int, int]:
+    """(column, length) of the quoted text in the raw line: the quote found around `column` (it may begin a little
+    before the hit it was cut around); where it cannot be found, from `column` to the end of the sentence."""
     raw_lines = doc.raw.split("\n")
     if not 1 <= line <= len(raw_lines):
-        return 0
+        return column, 0
     raw = raw_lines[line - 1]
     start = column - 1
     core = text.strip().strip("…").strip()
     if core:
         pattern = re.compile(r"\s*".join(re.escape(ch) for ch in core if not ch.isspace()))
         for m in pattern.finditer(raw, max(0, start - len(core) - 2)):
-            if m.start() <= start < m.end():
-                return m.end() - start
-            if m.start() >= start:
-                return m.end() - start if m.start() == start else _sentence_rest(raw, start)
-    return _sentence_rest(raw, start)
+            if m.start() <= start < m.end() or m.start() == start:
+                return m.start() + 1, m.end() - m.start()
+            if m.start() > start:
+                break
+    return column, _sentence_rest(raw, start)
 
 
 def _sentence_rest(raw: str, start: int) -> int:
@@ -400,23 +399,25 @@ class _Anchors:
         return [self.Run(inside[0], None), self.Run(inside[-1], None)]
 
     def _locate(self, note: Note) -> tuple[object, int, int]:
-        """(paragraph element, start, end) in the paragraph's own text."""
+        """(paragraph element, start, end) in the paragraph's own text. A range over several paragraphs (the cells
+        of a table row) is kept to the one holding most of it: a comment never spans cells."""
         index = note.line - 1
-        if 0 <= index < len(self.lines) and self.aligned[index] and self.lines[index].pieces:
-            line = self.lines[index]
-            column = min(max(note.column - 1, 0), len(line.text))
-            piece = next((p for p in line.pieces if p.start <= column < p.end),
-                         next((p for p in line.pieces if p.start >= column), line.pieces[-1]))
-            offset = piece.offset if piece.offset is not None else 0
-            if piece.offset is None:  # in Word's numbering: the range starts with the paragraph's text
-                body = next((p for p in line.pieces if p.paragraph is piece.paragraph and p.offset is not None), None)
-                start = body.offset if body else 0
-                length = max(note.length - (piece.end - column), 0) if note.length else 0
-                return piece.paragraph, start, start + length
-            start = offset + column - piece.start
-            stop = min(start + note.length, offset + piece.end - piece.start)
-            return piece.paragraph, start, stop
-        return self._nearest(index), 0, 0
+        if not (0 <= index < len(self.lines) and self.aligned[index] and self.lines[index].pieces):
+            return self._nearest(index), 0, 0
+        line = self.lines[index]
+        column = min(max(note.column - 1, 0), len(line.text))
+        stop = column + note.length
+        if note.length:
+            piece = max(line.pieces, key=lambda p: (min(p.end, stop) - max(p.start, column), -p.start))
+        else:
+            piece = next((p for p in line.pieces if p.start <= column < p.end), line.pieces[0])
+        if piece.offset is None:  # Word's numbering: the range begins with the paragraph's own text
+            body = next((p for p in line.pieces if p.paragraph is piece.paragraph and p.offset is not None), None)
+            if body is None or not note.length:
+                return piece.paragraph, 0, 0
+            piece, column = body, max(column, body.start)
+        lo, hi = max(column, piece.start), min(stop, piece.end) if note.length else max(column, piece.start)
+        return piece.paragraph, piece.offset + lo - piece.start, piece.offset + hi - piece.start
 
     def _nearest(self, index: int):
         """A paragraph for a line that could not be mapped: the closest mapped line's, else the first paragraph."""
