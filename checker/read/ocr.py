@@ -17,7 +17,7 @@ from importlib.util import find_spec
 
 from checker.errors import InputError
 from checker.model import RawText
-from checker.read.pdf import Line, reflow, strip_running
+from checker.read.layout import Line, reflow, strip_running
 
 INSTALL = "安装 OCR 组件后可识别：pip install 'fazhi-checker[ocr]'"
 MAX_PIXELS = 60_000_000  # one page picture; a scan at 600 dpi of A4 is 35 Mpx

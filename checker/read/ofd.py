@@ -26,7 +26,8 @@ from checker.model import RawText
 from checker.read import ocr
 from checker.read.docx import MAX_UNZIPPED, MAX_XML, _has_dtd
 from checker.read.encoding import plausibility
-from checker.read.pdf import GARBLED, SPACE, Line, reflow, strip_running
+from checker.read.layout import SPACE, Line, reflow, strip_running
+from checker.read.pdf import GARBLED
 
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 NO_TEXT = "OFD 文件只有图片（扫描件），没有文字层"

@@ -34,8 +34,8 @@ def sniff(data: bytes, suffix: str) -> str:
         return "ole2"
     if head.lstrip(b"\xef\xbb\xbf\r\n\t ").startswith(b"{\\rtf"):
         return "rtf"  # Word and WPS "save as .doc" often writes RTF
-    if head.startswith(IMAGE_MAGIC):
-        return "image"
+    if head.startswith(IMAGE_MAGIC) and suffix in IMAGE_SUFFIXES:
+        return "image"  # only under a picture's name: a .txt of image bytes stays a binary-file error
     if _looks_html(head):
         return "html"
     if not data.strip() and suffix in SUFFIX_KIND:
