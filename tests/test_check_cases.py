@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.audit import audit_text
+from checker.audit import _audit_raw
 from checker.checks import REGISTRY
 from checker.model import RawText
 from checker.structure import build_document
@@ -34,7 +34,9 @@ def matches(finding, want: dict) -> bool:
 @pytest.mark.parametrize(("data", "case"), list(load_cases()))
 def test_check_case(pack, data: dict, case: dict) -> None:
     baseline = build_document(RawText("baseline", data["baseline"], "utf-8", "text")) if "baseline" in data else None
-    result = audit_text(case["text"], pack, source=case["name"], baseline=baseline)
+    properties = tuple((case.get("properties") or {}).items())  # what a reader records beside the text
+    raw = RawText(case["name"], case["text"], "utf-8", "text", properties=properties)
+    result = _audit_raw(raw, pack, None, baseline)
     got = [f for f in result.findings if f.check == data["check"]]
     shown = "\n".join(f"  line {f.line}:{f.column} [{f.severity}] {f.text} | {f.message}" for f in got)
     left = list(got)

@@ -1,5 +1,5 @@
 """Defect checks a reviewer catches by eye: blanks and placeholders, heading numbers, years and dates, the
-deadline, repetition, text recycled from last year, personal data.
+deadline, repetition, text recycled from last year, personal data; and a note when the text was read by OCR.
 
 Each check is one module with `run(ctx)`; REGISTRY names them, and a pack's checks.yaml gives each its severity,
 Chinese message and suggestion, basis, `enabled` and options. `run_checks` returns the findings ordered by line.
@@ -15,6 +15,7 @@ from checker.checks import (
     empty_heading,
     figure_consistency,
     numbering,
+    ocr,
     personal_data,
     placeholder,
     recycled,
@@ -72,6 +73,9 @@ REGISTRY: dict[str, CheckDef] = {d.id: d for d in (
         Field("again_similarity", "number", "likeness (0–1) from which this year's problem repeats last year's",
               minimum=0, example="0.15"),
     ), needs_baseline=True, validate=baseline_followup.validate),
+    CheckDef("ocr", ocr.run, (
+        Field("low_confidence", "number", "mean OCR confidence (0–1) below which the note says the reading is poor",
+              minimum=0, example="0.9"),)),
 )}
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -5,6 +5,7 @@ wins), or the file named by --config; --isolated ignores both. Command-line opti
     level: auto
     fail_under: 70
     format: text
+    reviewer: 县司法局          # the author of the comments in `checker annotate`'s review copy
     disable: [xi-rule-of-law-thought, repetition]     # element or check ids not judged
     severity: {signoff: required, deadline: error}    # element or check severities
     paths:                                            # per-path settings, first match wins
@@ -39,6 +40,7 @@ SETTINGS = (
 FIELDS = SETTINGS + (
     Field("format", "choice", "默认输出格式", choices=("text", *OUTPUT_FORMATS), example="json"),
     Field("max_size", "number", "单个输入文件的大小上限，MB（默认 50）", minimum=0.001, example="100"),
+    Field("reviewer", "str", "审阅稿（checker annotate）中批注的作者", example="县司法局"),
     Field("disable", "words", "不评的要素或文字检查编号", default=(), example="[repetition]"),
     Field("severity", "any", "要素或文字检查编号 → 级别", default=None, example="{signoff: required}"),
     Field("paths", "any", "按路径的设置：[{match: GLOB, level|pack|fail_under: …}]", default=None),
@@ -63,6 +65,7 @@ class Config:
     disable: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     per_path: tuple[tuple[str, Settings], ...] = ()
+    reviewer: str | None = None
 
     def settings_for(self, source: str) -> Settings:
         """The settings for one document: the first matching `paths` entry over the defaults."""
@@ -130,7 +133,8 @@ def load_config(path: Path) -> Config:
     if v.problems:
         raise PackError(v.problems)
     defaults = Settings(_pack_path(data.get("pack"), path), data.get("level") or "auto", data.get("fail_under"))
-    return Config(path, defaults, data.get("format"), data.get("max_size"), disable, severity, tuple(per_path))
+    return Config(path, defaults, data.get("format"), data.get("max_size"), disable, severity, tuple(per_path),
+                  data.get("reviewer"))
 
 
 def _named_packs(named: list[tuple[str, int]], config: Path, v: Validator) -> list[Pack]:

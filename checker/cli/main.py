@@ -38,6 +38,7 @@ def cli() -> None:
 
 
 def _register() -> None:
+    from checker.cli.annotate import annotate
     from checker.cli.audit import audit
     from checker.cli.outline import outline
     from checker.cli.rules import explain, rules
@@ -48,6 +49,7 @@ def _register() -> None:
     cli.add_command(explain)
     cli.add_command(outline)
     cli.add_command(trace)
+    cli.add_command(annotate)
 
 
 _register()

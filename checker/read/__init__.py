@@ -13,7 +13,7 @@ from pathlib import Path
 from checker.errors import InputError
 from checker.model import RawText
 from checker.read.encoding import DecodeFailure
-from checker.read.sniff import SUFFIX_KIND, sniff
+from checker.read.sniff import SUFFIX_KIND, mislabelled, sniff
 from checker.read.text import SUFFIXES, read_text
 
 STDIN = "-"
@@ -69,6 +69,7 @@ def read_source(path: str, encoding: str | None = None, max_bytes: int = MAX_BYT
 
 _EMPTY = {
     "docx": "Word 文档中没有文字",
+    "ofd": "OFD 文件中没有文字",
     "html": "网页中没有正文",
 }
 
@@ -76,6 +77,8 @@ _EMPTY = {
 def _dispatch(kind: str, source: str, data: bytes, encoding: str | None, suffix: str, max_bytes: int) -> RawText:
     if kind == "text":
         return read_text(source, data, encoding, suffix if suffix in SUFFIXES else ".txt")
+    if kind == "mislabelled":
+        raise InputError(source, mislabelled(suffix))
     if not data.strip():
         raise InputError(source, "文件为空（0 字节）")
     if kind == "docx":
@@ -95,7 +98,13 @@ def _dispatch(kind: str, source: str, data: bytes, encoding: str | None, suffix:
 
         return read_ole2(source, data, ".rtf" if kind == "rtf" else suffix, max_bytes)
     if kind == "ofd":
-        raise InputError(source, "暂不支持 OFD 版式文件：请在 OFD 阅读器中另存为 PDF 或 Word 后再检查")
+        from checker.read.ofd import read_ofd
+
+        return read_ofd(source, data, max_bytes)
+    if kind == "image":
+        from checker.read.ocr import read_image
+
+        return read_image(source, data)
     raise InputError(source, "不支持的压缩文件格式（不是 Word 文档；Excel、ZIP 等请先取出报告正文）")
 
 

@@ -1,5 +1,6 @@
 """What a file really is, decided by its first bytes, not its name: a `.doc` that is really docx, or a web page saved
-as `.txt`, still reads with the right reader."""
+as `.txt`, still reads with the right reader. A name that promises a binary format whose bytes are none that checker
+knows (a `.docx` that is not a zip, a `.pdf` without `%PDF-`) is "mislabelled": damaged or misnamed, never text."""
 
 from __future__ import annotations
 
@@ -13,10 +14,17 @@ SUFFIX_KIND = {
     ".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".shtml": "html",
     ".xhtml": "html", ".doc": "ole2", ".wps": "ole2", ".rtf": "rtf", ".ofd": "ofd",
 }
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # read by OCR when named; a folder walk skips them
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+PROMISED = {  # suffix → what such a file must be, for the "damaged or misnamed" message
+    ".docx": "Word 文档", ".docm": "Word 文档", ".dotx": "Word 文档", ".dotm": "Word 文档",
+    ".xlsx": "Excel 文件", ".xlsm": "Excel 文件", ".pptx": "PowerPoint 文件",
+    ".pdf": "PDF 文件", ".ofd": "OFD 文件", **dict.fromkeys(IMAGE_SUFFIXES, "图片"),
+}
 
 
 def sniff(data: bytes, suffix: str) -> str:
-    """One of docx, pdf, html, ole2, rtf, ofd, zip (another zip-based format) or text."""
+    """One of docx, pdf, html, ole2, rtf, ofd, image, zip (another zip-based format), mislabelled or text."""
     head = data[:1024]
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(data)
@@ -26,11 +34,21 @@ def sniff(data: bytes, suffix: str) -> str:
         return "ole2"
     if head.lstrip(b"\xef\xbb\xbf\r\n\t ").startswith(b"{\\rtf"):
         return "rtf"  # Word and WPS "save as .doc" often writes RTF
+    if head.startswith(IMAGE_MAGIC) and suffix in IMAGE_SUFFIXES:
+        return "image"  # only under a picture's name: a .txt of image bytes stays a binary-file error
     if _looks_html(head):
         return "html"
     if not data.strip() and suffix in SUFFIX_KIND:
         return SUFFIX_KIND[suffix]  # an empty .docx/.pdf gets that format's own "empty" message
+    if suffix in PROMISED and data.strip():
+        return "mislabelled"
     return "text"
+
+
+def mislabelled(suffix: str) -> str:
+    """The one-line reason for a file whose bytes are not the format its name promises."""
+    name = PROMISED.get(suffix, "文件")
+    return f"不是有效的{' ' if name[0].isascii() else ''}{name}（文件已损坏或扩展名有误）"
 
 
 def _zip_kind(data: bytes) -> str:
