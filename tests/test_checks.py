@@ -116,10 +116,10 @@ def test_unknown_check_and_bad_values_name_file_and_line(tmp_path: Path) -> None
     problems = problems_of(root)
     text = "\n".join(problems)
     assert "checks.yaml:1:" in text and "fail_on" in text
-    assert any(p.startswith(f"{root / 'checks.yaml'}:3:") and 'did you mean "blank-figure"' in p for p in problems)
+    assert any(p.startswith(f"{root / 'checks.yaml'}:3:") and '是否指 "blank-figure"' in p for p in problems)
     assert any(":5:" in p and "severity" in p for p in problems)
     assert any('是否指 "government_before"' in p for p in problems)
-    assert any("placeholder takes no options" in p for p in problems)
+    assert any("placeholder 没有可设置的选项" in p for p in problems)
 
 
 def test_option_values_are_checked_at_load(tmp_path: Path) -> None:
@@ -131,8 +131,8 @@ def test_option_values_are_checked_at_load(tmp_path: Path) -> None:
             options: {similarity: 80}
         """)
     problems = problems_of(root)
-    assert any(":3:" in p and "not a month and day" in p and 'write government_before: "04-01"' in p for p in problems)
-    assert any(":5:" in p and "between 0 and 1" in p for p in problems)
+    assert any(":3:" in p and "不是月和日" in p and 'government_before: "04-01"' in p for p in problems)
+    assert any(":5:" in p and "0 到 1 之间" in p for p in problems)
 
 
 def test_a_new_check_entry_needs_its_wording(tmp_path: Path) -> None:
@@ -141,7 +141,7 @@ def test_a_new_check_entry_needs_its_wording(tmp_path: Path) -> None:
     (root / "pack.yaml").write_text("id: p\ntitle: t\nversion: '1'\nchecks:\n  numbering: {severity: error}\n",
                                     encoding="utf-8")
     problems = problems_of(root)
-    assert any(":5:" in p and 'missing "title"' in p for p in problems)
+    assert any(":5:" in p and '缺少 "title"' in p for p in problems)
 
 
 def test_child_pack_disables_and_escalates(tmp_path: Path) -> None:

@@ -112,8 +112,8 @@ def test_followup_options_are_checked_at_load(tmp_path: Path) -> None:
             options: {work_similarity: 15, plan_scop: plan}
         """)
     problems = problems_of(root)
-    assert any(":3:" in p and "between 0 and 1" in p and "write work_similarity: 0.15" in p for p in problems)
-    assert any('did you mean "plan_scope"' in p for p in problems)
+    assert any(":3:" in p and "0 到 1 之间" in p and "work_similarity: 0.15" in p for p in problems)
+    assert any('是否指 "plan_scope"' in p for p in problems)
 
 
 def test_a_pack_without_the_scopes_gets_no_followup(pack) -> None:

@@ -118,7 +118,7 @@ def _promise(ctx: Context, item: Item, now: _ThisYear, bars: tuple[float, float]
 
 
 def validate(options: dict) -> list[tuple[str, str]]:
-    return [(f"{key} must be between 0 and 1, got {options[key]}", f"write {key}: 0.15")
+    return [(f"{key} 应在 0 到 1 之间，实际为 {options[key]}", f"例如 {key}: 0.15")
             for key in ("work_similarity", "again_similarity") if key in options and options[key] > 1]
 
 

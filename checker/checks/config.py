@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checker.packs.model import CheckSpec
-from checker.packs.schema import Field, Validator
+from checker.packs.schema import Field, Validator, did_you_mean
 from checker.packs.yamlmarks import MarkedDict
 
 FINDING_SEVERITIES = ("error", "warning", "info")
@@ -58,20 +58,16 @@ def parse_checks(node: MarkedDict, v: Validator, parent: tuple[CheckSpec, ...], 
         return tuple(specs[i] for i in order), fail_on
     if not isinstance(checks, dict):
         v.problem(node.line_of("checks") if hasattr(node, "line_of") else line,
-                  '"checks" must map check ids to their settings',
-                  f"write checks: {{blank-figure: {{severity: warning}}}}; known checks: {', '.join(REGISTRY)}")
+                  '"checks" 应为“检查编号 → 设置”',
+                  f"例如 checks: {{blank-figure: {{severity: warning}}}}；已有的检查：{'、'.join(REGISTRY)}")
         return tuple(specs[i] for i in order), fail_on
     for check_id, settings in checks.items():
         cline = checks.line_of(check_id) if isinstance(checks, MarkedDict) else line
         definition = REGISTRY.get(check_id)
         if definition is None:
-            import difflib
-
-            close = difflib.get_close_matches(str(check_id), list(REGISTRY), n=1, cutoff=0.6)
-            v.problem(cline, f'unknown check "{check_id}"',
-                      f'did you mean "{close[0]}"?' if close else f"known checks: {', '.join(REGISTRY)}")
+            v.problem(cline, f'未知的文字检查 "{check_id}"', did_you_mean(str(check_id), list(REGISTRY), "已有的检查"))
             continue
-        where = f"check {check_id}"
+        where = f"检查 {check_id}"
         fields = _values(v, settings, where, cline)
         if fields is None:
             continue
@@ -81,7 +77,7 @@ def parse_checks(node: MarkedDict, v: Validator, parent: tuple[CheckSpec, ...], 
             missing = [name for name in NEEDED if name not in fields]
             for name in missing:
                 example = next(f.example for f in CHECK_FIELDS if f.name == name)
-                v.problem(cline, f'{where} is missing "{name}"', f"add {name}: {example}")
+                v.problem(cline, f'{where} 缺少 "{name}"', f"写上 {name}: {example}")
             if missing:
                 continue
             defaults = dict(definition.defaults or {})
@@ -118,13 +114,13 @@ def _options(v: Validator, definition, value, settings, where: str, line: int) -
         return None
     oline = settings.line_of("options") if isinstance(settings, MarkedDict) else line
     if not definition.options:
-        v.problem(oline, f"{where} takes no options", "remove options:")
+        v.problem(oline, f"{where} 没有可设置的选项", "删去 options:")
         return None
-    data = v.mapping(value, definition.options, f"options of {where}", oline)
+    data = v.mapping(value, definition.options, f"{where} 的 options", oline)
     if data is None:
         return None
     given = {k: val for k, val in data.items() if k in value}
     if definition.validate is not None:
         for message, hint in definition.validate(given):
-            v.problem(oline, f"options of {where}: {message}", hint)
+            v.problem(oline, f"{where} 的 options：{message}", hint)
     return given

@@ -18,7 +18,7 @@ def validate(options: dict) -> list[tuple[str, str]]:
                 month, day = _month_day(str(options[key]))
                 date(2001, month, day)
             except ValueError:
-                problems.append((f'{key} "{options[key]}" is not a month and day', f'write {key}: "04-01"'))
+                problems.append((f'{key} "{options[key]}" 不是月和日', f'例如 {key}: "04-01"'))
     return problems
 
 

@@ -80,7 +80,7 @@ def match(current: list[Piece], baseline: list[Piece], threshold: float) -> list
 
 
 def validate(options: dict) -> list[tuple[str, str]]:
-    return [(f"{key} must be between 0 and 1, got {options[key]}", f"write {key}: 0.8")
+    return [(f"{key} 应在 0 到 1 之间，实际为 {options[key]}", f"例如 {key}: 0.8")
             for key in ("similarity", "warn_share", "section_share") if key in options and options[key] > 1]
 
 
