@@ -29,7 +29,7 @@ class PackProblem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}" + (f"; {self.hint}" if self.hint else "")
+        return f"{where}: {self.message}" + (f"；{self.hint}" if self.hint else "")
 
 
 class PackError(CheckerError):

@@ -167,7 +167,7 @@ def test_streamed_json_equals_the_whole_report_at_once() -> None:
     ("severity:\n  signoff: error\n", ":2:", "required、recommended、advisory"),
     ("severity: {deadline: required}\n", ":1:", "error、warning、info"),
     ("fail_under: 170\n", ":1:", '"fail_under" 应为数字（0–100）'),
-    ("paths:\n  - match: 'a/**'\n    pack: fazhi-townshp\n", ":3:", '找不到规则包 fazhi-townshp; 是否指 "fazhi-township"'),
+    ("paths:\n  - match: 'a/**'\n    pack: fazhi-townshp\n", ":3:", '找不到规则包 fazhi-townshp；是否指 "fazhi-township"'),
     ("pack: ./no-such-pack\n", ":1:", "找不到规则包 ./no-such-pack"),
 ])
 def test_config_mistakes_once_accepted_in_silence(tmp_path: Path, capsys, text, where, what) -> None:

@@ -174,7 +174,7 @@ def _own_pack(tmp_path: Path, cases: str) -> Path:
     ("element: problems\ncases:\n  - {name: a, kind: pass, expect: passed, why: 写错, text: 全年办理案件12件。}\n",
      ":3:", '"expect" 应为 pass、partial、fail、skip 之一，实际为"passed"'),
     ("element: problemz\ncases:\n  - {name: a, kind: pass, expect: pass, why: 写错, text: 全年办理案件12件。}\n",
-     ":1:", 'element "problemz" 不是规则包 mine 的要素; 是否指 "problems"'),
+     ":1:", 'element "problemz" 不是规则包 mine 的要素；是否指 "problems"'),
     ("element: problems\ncases:\n  - {name: a, kind: good, expect: pass, why: 写错, text: 全年办理案件12件。}\n",
      ":3:", '"kind" 应为 pass、fail、near_miss 之一'),
     ("element: problems\ncases:\n  - {name: a, kind: pass, expect: pass, text: 全年办理案件12件。}\n",
