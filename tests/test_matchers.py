@@ -191,3 +191,21 @@ def test_the_opening_scope_is_the_preamble_before_the_first_heading() -> None:
     titled = ctx_of("某县2023年度法治政府建设情况报告\n" + long_preamble)
     (span,) = titled.scope("opening")
     assert titled.text[span.start:span.end] == "第0段开头的话。"
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("整改评估发现的22个问题", ["22个"]),              # a count of results
+    ("协调6个部门，覆盖12个方面", []),                  # counts of structure
+    ("督促38个市直部门整改", []),
+    ("建成示范村2个", ["2个"]),
+])
+def test_strict_figures_leave_out_counts_of_structure_only(text: str, counted: list[str]) -> None:
+    assert [text[a:b] for a, b in find_figures(text, 0, len(text), strict=True)] == counted
+
+
+def test_figures_in_a_list_of_results_are_results() -> None:
+    text = "某县人民政府关于2024年度法治政府建设情况的报告\n一、主要举措\n举办法治讲座4次、挂宣传横幅12条、宣传海报35张。"
+    from checker.audit import audit_text
+
+    status = {e.id: e.status for e in audit_text(text, load_pack("fazhi-annual")).elements}
+    assert status["quantitative-evidence"] == "pass"

@@ -45,11 +45,15 @@ def _alternation(units: tuple[str, ...]) -> str:
 DEFAULT_UNITS = FigureUnits()
 
 
+STRUCTURE = re.compile(r"(?:[^\u4e00-\u9fff]{0,2}(?:市直|县直|区直|省直|基层|执法|职能|相关|成员))?(?:部门|单位|乡镇|街道|镇|乡|"
+                       r"村|社区|县|区|市|省|方面|领域|环节|层级|科室|处室|股室|站所|片区|网格)")
+
+
 def _bare_count(figure: str, text: str, end: int) -> bool:
-    """6个部门 and 1.2万 describe structure or scale; 示范村2个 at the end of a phrase is a result."""
+    """6个部门, 12个方面 and 1.2万 describe structure or scale; 22个问题 and 示范村2个 are results."""
     if figure.endswith("万"):
         return True
-    return figure.endswith("个") and end < len(text) and "\u4e00" <= text[end] <= "\u9fff"
+    return figure.endswith("个") and bool(STRUCTURE.match(text, end))
 
 
 def find_figures(text: str, start: int, end: int, strict: bool,
