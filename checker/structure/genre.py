@@ -53,7 +53,7 @@ DATELINE = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|�
 MEETING_SAID = re.compile(r"会议(?:强调|指出|要求|认为|提出)|(?:他|她)(?:强调|指出|要求)")
 HEADLINE_VERB = re.compile(r"召开|举行|举办|审议|听取|点评|通报|发布|出席|调研|部署|督察组|启动|亮相|获评|荣获")
 ACADEMIC = re.compile(r"[\[【]?摘\s*要[\]】:：]")
-SCHOLARLY = re.compile(r"本文(?:认为|从|以|通过|试图|旨在|拟|提出|分析)|笔者|作者单位|参考文献|\[\d{1,2}\]|DOI")
+SCHOLARLY = re.compile(r"本文(?:认为|从|以|通过|试图|旨在|拟|提出|分析)|笔者|作者单位|作者简介|基金项目|参考文献|\[\d{1,2}\]|DOI")
 KEYWORDS = re.compile(r"[\[【]?关键词[\]】:：]")
 ENGLISH_SUMMARY = re.compile(r"[A-Za-z][A-Za-z ,.;'’()-]{160}")
 LETTER = re.compile(r"^[^\n。]{0,30}(?:公开信|倡议书)$|^亲爱的[^\n,:]{0,10}(?:朋友|同志|市民|居民)[^\n]{0,3}:", re.M)
@@ -61,12 +61,18 @@ SHUFA_OPENING = re.compile(r"述法如下|^[^\n]{0,40}本人(?:作为|自|担任
 DECLARED = re.compile(r"(?:现将|特将|现就|下面就)(?:.{0,40}?)(?:报告|总结|汇报)如下|(?:现|特此|现予)(?:公布|发布)(?:.{0,40}?)(?:报告|总结)")
 DOCUMENT_DECLARED = re.compile(r"(?:制定|制订|印发|形成|编制)(?:了)?本(?:(计划|方案|要点|规划)|办法|意见|指引|规定|细则|清单|目录)")
 PURPOSE_OPENING = re.compile(r"^为(?:了)?(?:深入|全面|进一步|认真|切实|加快|扎实|持续|更好|推动|贯彻|落实|规范|加强)")
-LOOKING_BACK = re.compile(r"(?:19|20)\d\d年(?:度|以来)?,|一年来|今年以来|过去一年|本年度|全年")
+LOOKING_BACK = re.compile(r"(?:^|(?<=[,。;:\s]))(?:19|20)\d\d年(?:度|以来)?,?|一年来|今年以来|近年来|过去一年|本年度|全年",
+                          re.M)  # the year opens a clause: 2023年，我县……, not (2021—2025年)
+SALUTATION_LINE = re.compile(r"^[^\n。,]{2,30}:\s*\n")  # 县委、县人大常委会： before the preamble
 BRACKET_LABEL = re.compile(r"^\s*【([^】\n]{2,20})】")
 REPORT_TITLE_FORM = re.compile(r"(?:报告|总结|讲话|发言|汇报)$|(?:报告|讲话)[(—]")
 YEARBOOK = re.compile(r"^【[\u4e00-\u9fff]{2,10}】[^\n]{20,}", re.M)
 SALUTATION_TO_DELEGATES = re.compile(r"^各位代表[,:!]", re.M)
-NEWS_LEDE = re.compile(r"^\s*(?:近日|日前|近期|昨日|昨天|今天|今日|本月|上周)[,，]")
+NEWS_LEDE = re.compile(r"^\s*(?:近日|日前|近期|昨日|昨天|今天|今日|本月|上周)[,，]|记者从[^。\n]{2,30}获悉|^\s*据(?:悉|了解)[,，]", re.M)
+SPEECH = re.compile(r"^\s*同志们[,:!]", re.M)  # a speech at a work conference
+INTERPRETED = re.compile(r"(?:解读|图解)如下|作如下解读|进行(?:了)?解读")
+TASK_TABLE = re.compile(r"(?:牵头|责任|配合)(?:单位|部门)[:：]")
+ENFORCEMENT_DATA = ("行政许可", "行政处罚", "行政强制", "行政检查", "行政征收")
 DISCLOSURE_HEADINGS = re.compile(r"^[一二三四五六七八九十()]{1,4}[、.]?\s*(?:主动公开|依申请公开|收到和处理政府信息公开申请)", re.M)
 BARE_SUBJECT = re.compile(r"(?:法治政府建设|依法行政|法治建设)(?:工作)?")  # a column or section name, not a title
 QUOTED = re.compile(r"《([^》]*)》")
@@ -102,6 +108,16 @@ def _marked_genre(head: str) -> str | None:
         return "yearbook_entry"
     if SALUTATION_TO_DELEGATES.search(head):
         return "government_work_report"
+    if SPEECH.search(head[:300]):
+        return "unknown"
+    if INTERPRETED.search(head):
+        return "interpretation"
+    if len(TASK_TABLE.findall(head)) >= 2:
+        return "work_plan"
+    if "政府信息公开条例" in head[:300] and "年度报告" in head:
+        return "info_disclosure_report"
+    if sum(word in head for word in ENFORCEMENT_DATA) >= 3 and "数据" in head[:300]:
+        return "enforcement_stats"
     return None
 
 
@@ -161,7 +177,7 @@ def _about_law_based_government(head: str) -> bool:
     paragraph that looks back on its year (a department's general work summary names it in passing, later)."""
     if len(SUBJECT.findall(head)) >= 2:
         return True
-    opening = head.lstrip().split("\n", 1)[0][:300]
+    opening = SALUTATION_LINE.sub("", head.lstrip(), count=1).split("\n", 1)[0][:300]
     return bool(SUBJECT.search(opening) and LOOKING_BACK.search(opening))
 
 
