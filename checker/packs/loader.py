@@ -18,10 +18,11 @@ from checker.matchers import Builder
 from checker.model import LEVELS
 from checker.packs.model import Element, Gate, Lexicon, Pack, ScopeSpec
 from checker.packs.schema import Field, Validator
-from checker.packs.yamlmarks import MarkedDict, load_marked
+from checker.packs.yamlmarks import MarkedDict, YAMLLimit, load_marked
 
 DEFAULT_PACK = "fazhi-annual"
 SEVERITIES = ("required", "recommended", "advisory")
+MAX_YAML_BYTES = 1024 * 1024  # one pack, element, checks or config file; the largest shipped one is 8 KB
 
 PACK_FIELDS = (
     Field("id", "str", "the pack's id", required=True, example="my-province"),
@@ -342,14 +343,22 @@ def _item_line(node: MarkedDict, key: str, index: int) -> int:
 
 
 def _read_yaml(path: Path) -> MarkedDict:
+    """One pack or config file, within MAX_YAML_BYTES and the node limits of yamlmarks."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_YAML_BYTES + 1)
+        if len(data) > MAX_YAML_BYTES:
+            raise PackError([PackProblem(str(path), None, f"文件超过 {MAX_YAML_BYTES // 1024 // 1024} MB 上限，已拒绝读取"
+                                                          "（规则包和配置文件只需几 KB）")])
+        text = data.decode("utf-8")
     except OSError as exc:
         raise PackError([PackProblem(str(path), None, f"cannot read: {exc.strerror or exc}")]) from None
     except UnicodeDecodeError:
         raise PackError([PackProblem(str(path), None, "not UTF-8 text", "save the file as UTF-8")]) from None
     try:
         node = load_marked(text)
+    except YAMLLimit as exc:
+        raise PackError([PackProblem(str(path), exc.problem_mark.line + 1, exc.problem)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
