@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import os
 import sys
 from contextlib import closing, contextmanager
@@ -22,6 +23,13 @@ FORMATS = ("text", *OUTPUT_FORMATS)
 LEVEL_CHOICES = ("auto", *LEVELS)
 
 
+def _finite(_ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """FloatRange lets nan through (every comparison with it is false) and --max-size inf: both are mistakes."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"必须是有限的数值，不能是 {value}", param=param)
+    return value
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--pack", "pack_name", default=None, metavar="NAME|PATH",
@@ -30,7 +38,7 @@ LEVEL_CHOICES = ("auto", *LEVELS)
               help="报告层级：auto（默认）按发文机关和标题自动判断，或指定层级。")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="输出格式（默认 text）。")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="写入文件（原子写入）。")
-@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="N",
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="N", callback=_finite,
               help="总分低于 N 即不通过（默认取规则包的设定，fazhi-annual 为 60）。")
 @click.option("--exit-zero", is_flag=True, help="无论是否通过都以 0 退出（错误仍为 2）。")
 @click.option("--encoding", default=None, metavar="NAME", help="强制按此编码读取（默认自动识别）。")
@@ -38,7 +46,7 @@ LEVEL_CHOICES = ("auto", *LEVELS)
               help="上一年度的报告：检查本年报告照搬上年文字的比例和段落（只能检查一份报告）。")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
               help="并行进程数（默认为 CPU 核数）。")
-@click.option("--max-size", type=click.FloatRange(min=0.001), default=None, metavar="MB",
+@click.option("--max-size", type=click.FloatRange(min=0.001), default=None, metavar="MB", callback=_finite,
               help="单个输入文件的大小上限（默认 50 MB）。")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="PATH",
               help="配置文件（默认从当前目录向上查找 .checker.yaml）。")
@@ -166,11 +174,8 @@ def _console(output: str | None, no_color: bool):
 
 
 def _check_encoding(name: str) -> None:
-    import codecs
+    from checker.read.encoding import unusable_codec
 
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        raise click.BadParameter(f"未知编码 {name}", param_hint="--encoding") from None
-
-
+    reason = unusable_codec(name)
+    if reason:
+        raise click.BadParameter(reason, param_hint="--encoding")
