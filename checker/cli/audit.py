@@ -14,6 +14,7 @@ import click
 
 from checker.cli.exitcodes import exit_code_for
 from checker.model import LEVELS
+from checker.render.names import safe_name
 from checker.render.registry import FORMATS as OUTPUT_FORMATS
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
                 result = replace(result, elements=(), findings=())
             results.append(result)
             if result.error:
-                click.echo(f"checker: {result.source}: {result.error[1]}", err=True)
+                click.echo(f"checker: {safe_name(result.source)}: {result.error[1]}", err=True)
             if fmt == "text" and not quiet:
                 from checker.render.text import render_result
 
