@@ -33,15 +33,30 @@ def expand_paths(paths: list[str]) -> list[str | InputError]:
         if path == STDIN:
             out.append(path)
         elif os.path.isdir(path):
-            found = sorted(
-                str(p) for p in Path(path).rglob("*")
-                if p.is_file() and p.suffix.lower() in READERS and not _hidden(p, Path(path))
-                and p.stem.upper() != "README" and not p.name.startswith("~$")
-            )
-            out.extend(found or [InputError(path, f"目录中没有可读取的文件（支持 {', '.join(SUPPORTED)}）")])
+            out.extend(_walk(path) or [InputError(path, f"目录中没有可读取的文件（支持 {', '.join(SUPPORTED)}）")])
         else:
             out.append(path)
     return out
+
+
+def _walk(root: str) -> list[str | InputError]:
+    """The supported files under root, sorted, with an InputError in place of each folder that cannot be listed
+    (it would otherwise vanish from the batch in silence). Links to folders are not followed, so a link loop is
+    harmless; hidden folders are not entered."""
+    found: list[str | InputError] = []
+
+    def unlisted(exc: OSError) -> None:
+        reason = "没有读取权限" if isinstance(exc, PermissionError) else f"{exc.strerror or exc}"
+        found.append(InputError(str(Path(exc.filename or root)), f"目录无法读取（{reason}），其中的文件没有检查"))
+
+    for folder, folders, files in os.walk(root, onerror=unlisted):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            path = Path(folder, name)
+            if (path.suffix.lower() in READERS and not name.startswith((".", "~$")) and path.stem.upper() != "README"
+                    and path.is_file()):
+                found.append(str(path))
+    return sorted(found, key=lambda item: item.source if isinstance(item, InputError) else item)
 
 
 def read_source(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> RawText:
@@ -115,7 +130,3 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         raise InputError(path, "没有读取权限") from None
     except OSError as exc:
         raise InputError(path, f"无法读取（{exc.strerror or exc}）") from None
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
