@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("text", *OUTPUT_FORMATS)
 LEVEL_CHOICES = ("auto", *LEVELS)
+MIN_WIDTH = 40  # columns for the terminal report, whatever COLUMNS says
 
 
 def _finite(_ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
@@ -170,8 +171,11 @@ def _console(output: str | None, no_color: bool):
     if output:
         return Console(file=io.StringIO(), width=100, color_system=None, highlight=False)
     no_color = no_color or bool(os.environ.get("NO_COLOR"))
-    return Console(no_color=no_color, color_system=None if no_color else "auto", highlight=False,
-                   soft_wrap=False)
+    console = Console(no_color=no_color, color_system=None if no_color else "auto", highlight=False,
+                      soft_wrap=False)
+    if console.width < MIN_WIDTH:  # COLUMNS=0 made rich print nothing at all: the report was lost
+        console.width = MIN_WIDTH
+    return console
 
 
 def _check_encoding(name: str) -> None:

@@ -111,6 +111,19 @@ class _ClosedStdout(io.RawIOBase):
         raise StdoutFailed("无法写入标准输出：标准输出已关闭；请用 -o 指定输出文件")
 
 
+class _TextStdout(io.TextIOWrapper):
+    """The text layer of stdout: a character its encoding cannot write (PYTHONIOENCODING=ascii, a GBK console) is
+    StdoutFailed too, not a traceback."""
+
+    def write(self, text: str) -> int:
+        try:
+            return super().write(text)
+        except UnicodeEncodeError as exc:
+            raise StdoutFailed(f"无法写入标准输出：它的编码 {self.encoding} 写不出报告中的字符"
+                               f"（{exc.object[exc.start:exc.end]!a}）；请设置 PYTHONIOENCODING=utf-8，或用 -o 写入文件"
+                               ) from None
+
+
 def _guard_stdout() -> None:
     """Put sys.stdout on _Stdout (or _ClosedStdout) with the same encoding and buffering. A closed descriptor 1 is
     held by a read-only /dev/null, so that no file opened later takes its number and receives the report."""
@@ -125,9 +138,9 @@ def _guard_stdout() -> None:
         raw = _ClosedStdout()
     if original is not None:
         original.flush()
-    sys.stdout = io.TextIOWrapper(io.BufferedWriter(raw), encoding=getattr(original, "encoding", None) or "utf-8",
-                                  errors=getattr(original, "errors", None) or "strict",
-                                  line_buffering=getattr(original, "line_buffering", False))
+    sys.stdout = _TextStdout(io.BufferedWriter(raw), encoding=getattr(original, "encoding", None) or "utf-8",
+                             errors=getattr(original, "errors", None) or "strict",
+                             line_buffering=getattr(original, "line_buffering", False))
 
 
 def _silence_stdout() -> None:

@@ -6,7 +6,9 @@ reads; the suffix only picks which files a directory walk takes.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -16,8 +18,17 @@ from checker.read.encoding import DecodeFailure
 from checker.read.sniff import SUFFIX_KIND, sniff
 from checker.read.text import SUFFIXES, read_text
 
+READ_ERRORS = {
+    errno.ELOOP: "符号链接循环",
+    errno.ENOTDIR: "路径中有一段不是目录",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.ENXIO: "设备或套接字无法读取",
+    errno.EIO: "读取时发生输入输出错误（磁盘或网络盘故障）",
+    errno.EINVAL: "这种文件不能按普通文件读取",
+}
 STDIN = "-"
 MAX_BYTES = 50 * 1024 * 1024
+READ_PIECE = 1024 * 1024
 SUPPORTED = tuple(sorted(set(SUFFIXES) | set(SUFFIX_KIND)))
 READERS = {suffix: SUFFIX_KIND.get(suffix, "text") for suffix in SUPPORTED}  # suffixes a directory walk takes
 
@@ -62,7 +73,13 @@ def _walk(root: str) -> list[str | InputError]:
 def read_source(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> RawText:
     """Read one source. Raises InputError with a one-line reason; never writes anything."""
     if path == STDIN:
-        data, source, suffix = sys.stdin.buffer.read(max_bytes + 1), "<stdin>", ".txt"
+        source, suffix = "<stdin>", ".txt"
+        if sys.stdin is None:
+            raise InputError(source, "标准输入已关闭，没有可读取的内容")
+        try:
+            data = _read_capped(sys.stdin.buffer, max_bytes)
+        except OSError as exc:
+            raise InputError(source, f"无法读取（{READ_ERRORS.get(exc.errno, exc.strerror or exc)}）") from None
     else:
         source, suffix = path, Path(path).suffix.lower()
         data = _read_bytes(path, max_bytes)
@@ -121,7 +138,10 @@ def _mb(n: int) -> str:
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     try:
         with open(path, "rb") as handle:
-            return handle.read(max_bytes + 1)
+            info = os.fstat(handle.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:  # refused by its size, without reading
+                raise InputError(path, f"文件超过大小上限 {_mb(max_bytes)}")
+            return _read_capped(handle, max_bytes)
     except FileNotFoundError:
         raise InputError(path, "文件不存在") from None
     except IsADirectoryError:
@@ -129,4 +149,17 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
     except PermissionError:
         raise InputError(path, "没有读取权限") from None
     except OSError as exc:
-        raise InputError(path, f"无法读取（{exc.strerror or exc}）") from None
+        raise InputError(path, f"无法读取（{READ_ERRORS.get(exc.errno, exc.strerror or exc)}）") from None
+
+
+def _read_capped(handle, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes (one more tells that the limit was passed), in pieces of 1 MB: memory follows
+    what is there, not the limit (read(n) reserves n bytes at once, and --max-size may be huge)."""
+    pieces, total = [], 0
+    while total <= max_bytes:
+        piece = handle.read(min(READ_PIECE, max_bytes + 1 - total))
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+    return b"".join(pieces)

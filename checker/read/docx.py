@@ -21,6 +21,8 @@ MAX_XML = 64 * 1024 * 1024  # one XML part; a long report's document.xml is a fe
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 RUN_PARTS = tuple(W + tag for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab"))
+MAX_ROMAN = 3999  # MMMCMXCIX, the largest ordinary Roman numeral
+MAX_LETTERS = 26 * 30  # a … zzz…z (30 letters); beyond, decimal
 CN_DIGITS = "零一二三四五六七八九"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -278,22 +280,24 @@ def _level(lvl) -> dict:
 
 
 def _format(n: int, fmt: str) -> str:
+    """Word's number n in format fmt; decimal outside a format's range (a hostile w:start of 10^9 would otherwise
+    build a million-letter Roman numeral)."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
                "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand"):
         return _chinese(n)
-    if fmt == "ideographDigital":
+    if fmt == "ideographDigital" and n >= 0:
         return "".join(CN_DIGITS[int(d)] for d in str(n))
     if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
         return CIRCLED[n - 1] if 1 <= n <= 20 else str(n)
-    if fmt in ("lowerLetter", "upperLetter"):
+    if fmt in ("lowerLetter", "upperLetter") and n <= MAX_LETTERS:
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
+    if fmt in ("lowerRoman", "upperRoman") and n <= MAX_ROMAN:
         roman = _roman(n)
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt == "decimalFullWidth":
+    if fmt == "decimalFullWidth" and n >= 0:
         return "".join(chr(0xFF10 + int(d)) for d in str(n))
     return str(n)
 

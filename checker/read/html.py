@@ -192,11 +192,8 @@ def _walk(node: Node):
 
 
 def _text(node) -> str:
-    if isinstance(node, str):
-        return node
-    if node.tag in SKIP:
-        return ""
-    return "".join(_text(child) for child in node.children)
+    """The text under node (none under SKIP tags), without recursion: nesting can reach the tree's depth cap."""
+    return "".join(part for part in _walk(node) if isinstance(part, str))
 
 
 def _lines(node: Node) -> list[str]:
