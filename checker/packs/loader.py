@@ -221,8 +221,8 @@ def _element_from(data: dict, node: MarkedDict, builder: Builder, v: Validator, 
     weak = builder.build(data["weak_if"], f"weak_if of {where}", node.line_of("weak_if")) \
         if data.get("weak_if") is not None else None
     levels, years = _applies(data.get("applies_to"), v, node.line_of("applies_to") if "applies_to" in node else 0)
-    if match is None:
-        return None
+    if match is None or any(f.required and f.name not in data for f in ELEMENT_FIELDS):
+        return None  # each missing field is already a problem; building would be a KeyError
     return Element(id=data["id"], title=data["title"], severity=data["severity"], weight=data["weight"],
                    requires=data["requires"], message=data["message"], suggestion=data["suggestion"],
                    basis=data["basis"], match=match, weak_if=weak, levels=levels, years=years,

@@ -52,8 +52,8 @@ def expand_paths(paths: list[str]) -> list[str | InputError]:
 
 def _walk(root: str) -> list[str | InputError]:
     """The supported files under root, sorted, with an InputError in place of each folder that cannot be listed
-    (it would otherwise vanish from the batch in silence). Links to folders are not followed, so a link loop is
-    harmless; hidden folders are not entered."""
+    and each broken link (they would otherwise vanish from the batch in silence). Links to folders are not
+    followed, so a link loop is harmless; hidden folders are not entered; FIFOs and devices are not files."""
     found: list[str | InputError] = []
 
     def unlisted(exc: OSError) -> None:
@@ -64,9 +64,12 @@ def _walk(root: str) -> list[str | InputError]:
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in files:
             path = Path(folder, name)
-            if (path.suffix.lower() in READERS and not name.startswith((".", "~$")) and path.stem.upper() != "README"
-                    and path.is_file()):
+            if path.suffix.lower() not in READERS or name.startswith((".", "~$")) or path.stem.upper() == "README":
+                continue
+            if path.is_file():
                 found.append(str(path))
+            elif path.is_symlink() and not path.exists():  # a report that is not there: say so
+                found.append(InputError(str(path), "符号链接指向的文件不存在（或链接循环）"))
     return sorted(found, key=lambda item: item.source if isinstance(item, InputError) else item)
 
 
