@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import os
 import sys
 from contextlib import closing, contextmanager
@@ -13,6 +14,7 @@ import click
 
 from checker.cli.exitcodes import exit_code_for
 from checker.model import LEVELS
+from checker.render.names import safe_name
 from checker.render.registry import FORMATS as OUTPUT_FORMATS
 
 if TYPE_CHECKING:
@@ -20,6 +22,14 @@ if TYPE_CHECKING:
 
 FORMATS = ("text", *OUTPUT_FORMATS)
 LEVEL_CHOICES = ("auto", *LEVELS)
+MIN_WIDTH = 40  # columns for the terminal report, whatever COLUMNS says
+
+
+def _finite(_ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """FloatRange lets nan through (every comparison with it is false) and --max-size inf: both are mistakes."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"必须是有限的数值，不能是 {value}", param=param)
+    return value
 
 
 @click.command()
@@ -30,7 +40,7 @@ LEVEL_CHOICES = ("auto", *LEVELS)
               help="报告层级：auto（默认）按发文机关和标题自动判断，或指定层级。")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="输出格式（默认 text）。")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="写入文件（原子写入）。")
-@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="N",
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="N", callback=_finite,
               help="总分低于 N 即不通过（默认取规则包的设定，fazhi-annual 为 60）。")
 @click.option("--exit-zero", is_flag=True, help="无论是否通过都以 0 退出（错误仍为 2）。")
 @click.option("--encoding", default=None, metavar="NAME", help="强制按此编码读取（默认自动识别）。")
@@ -40,7 +50,7 @@ LEVEL_CHOICES = ("auto", *LEVELS)
               help="上一年度报告所在目录：按发文机关和年度为每份报告找到上年报告，做上年对照检查（找不到的不做）。")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
               help="并行进程数（默认为 CPU 核数）。")
-@click.option("--max-size", type=click.FloatRange(min=0.001), default=None, metavar="MB",
+@click.option("--max-size", type=click.FloatRange(min=0.001), default=None, metavar="MB", callback=_finite,
               help="单个输入文件的大小上限（默认 50 MB）。")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="PATH",
               help="配置文件（默认从当前目录向上查找 .checker.yaml）。")
@@ -97,7 +107,7 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
                 result = replace(result, elements=(), findings=())
             results.append(result)
             if result.error:
-                click.echo(f"checker: {result.source}: {result.error[1]}", err=True)
+                click.echo(f"checker: {safe_name(result.source)}: {result.error[1]}", err=True)
             if fmt == "text" and not quiet:
                 from checker.render.text import render_result
 
@@ -186,16 +196,16 @@ def _console(output: str | None, no_color: bool):
     if output:
         return Console(file=io.StringIO(), width=100, color_system=None, highlight=False)
     no_color = no_color or bool(os.environ.get("NO_COLOR"))
-    return Console(no_color=no_color, color_system=None if no_color else "auto", highlight=False,
-                   soft_wrap=False)
+    console = Console(no_color=no_color, color_system=None if no_color else "auto", highlight=False,
+                      soft_wrap=False)
+    if console.width < MIN_WIDTH:  # COLUMNS=0 made rich print nothing at all: the report was lost
+        console.width = MIN_WIDTH
+    return console
 
 
 def _check_encoding(name: str) -> None:
-    import codecs
+    from checker.read.encoding import unusable_codec
 
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        raise click.BadParameter(f"未知编码 {name}", param_hint="--encoding") from None
-
-
+    reason = unusable_codec(name)
+    if reason:
+        raise click.BadParameter(reason, param_hint="--encoding")

@@ -5,6 +5,8 @@ No rule logic lives here; each command is a module of this folder (audit, rules 
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 
 import click
@@ -12,6 +14,7 @@ import click
 from checker import __version__
 from checker.cli.exitcodes import ExitCode
 from checker.errors import CheckerError, PackError
+from checker.render.names import safe_name
 
 
 def _version_message() -> str:
@@ -67,14 +70,107 @@ def _terminate(signum: int, _frame: object) -> None:
     raise Terminated(signum)
 
 
+class ReaderGone(Exception):
+    """The reader of standard output went away (checker audit … | head -1). Not an OSError, so that click does not
+    turn it into exit 1, which would read as a failed gate."""
+
+
+class StdoutFailed(CheckerError):
+    """Standard output cannot take the report: closed (>&-), full (> /dev/full), not open for writing."""
+
+
+BROKEN_PIPE = 141  # 128 + SIGPIPE: what a Unix filter reports when its reader stops reading
+
+
+class _Stdout(io.FileIO):
+    """Descriptor 1, with its write errors turned into ReaderGone or StdoutFailed; once silenced (after one was
+    reported), what is left is dropped rather than failing again at exit."""
+
+    silenced = False
+
+    def write(self, data) -> int:
+        if self.silenced:
+            return len(data)
+        try:
+            return super().write(data)
+        except BrokenPipeError:
+            raise ReaderGone from None
+        except OSError as exc:
+            from checker.cli.output import REASONS
+
+            raise StdoutFailed(f"无法写入标准输出：{REASONS.get(exc.errno, exc.strerror or exc)}") from None
+
+
+class _ClosedStdout(io.RawIOBase):
+    """Stands in for a standard output that was closed before checker started: a report is an error, not lost."""
+
+    silenced = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        if self.silenced:
+            return len(data)
+        raise StdoutFailed("无法写入标准输出：标准输出已关闭；请用 -o 指定输出文件")
+
+
+class _TextStdout(io.TextIOWrapper):
+    """The text layer of stdout: a character its encoding cannot write (PYTHONIOENCODING=ascii, a GBK console) is
+    StdoutFailed too, not a traceback."""
+
+    def write(self, text: str) -> int:
+        try:
+            return super().write(text)
+        except UnicodeEncodeError as exc:
+            raise StdoutFailed(f"无法写入标准输出：它的编码 {self.encoding} 写不出报告中的字符"
+                               f"（{exc.object[exc.start:exc.end]!a}）；请设置 PYTHONIOENCODING=utf-8，或用 -o 写入文件"
+                               ) from None
+
+
+def _guard_stdout() -> None:
+    """Put sys.stdout on _Stdout (or _ClosedStdout) with the same encoding and buffering. A closed descriptor 1 is
+    held by a read-only /dev/null, so that no file opened later takes its number and receives the report."""
+    original = sys.stdout
+    if original is not None and (original is not sys.__stdout__ or not hasattr(original, "buffer")):
+        return  # already redirected (tests, an embedding program): leave it
+    try:
+        os.fstat(1)
+        raw: io.RawIOBase = _Stdout(1, "wb", closefd=False)
+    except OSError:
+        os.open(os.devnull, os.O_RDONLY)  # the lowest free number: 1
+        raw = _ClosedStdout()
+    if original is not None:
+        original.flush()
+    sys.stdout = _TextStdout(io.BufferedWriter(raw), encoding=getattr(original, "encoding", None) or "utf-8",
+                             errors=getattr(original, "errors", None) or "strict",
+                             line_buffering=getattr(original, "line_buffering", False))
+
+
+def _silence_stdout() -> None:
+    """After a write to stdout failed and was reported: what is still buffered is dropped, not an error at exit."""
+    raw = getattr(getattr(sys.stdout, "buffer", None), "raw", None)
+    if isinstance(raw, (_Stdout, _ClosedStdout)):
+        raw.silenced = True
+
+
 def main(argv: list[str] | None = None) -> None:
     import signal
 
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _terminate)
+    _guard_stdout()
     try:
         code = cli.main(args=argv, prog_name="checker", standalone_mode=False)
+        sys.stdout.flush()  # a report still buffered fails here, inside the handlers below
+    except ReaderGone:
+        _silence_stdout()
+        code = BROKEN_PIPE
+    except StdoutFailed as exc:
+        click.echo(f"checker: {exc}", err=True)
+        _silence_stdout()
+        code = ExitCode.ERROR
     except click.exceptions.Exit as exc:
         code = exc.exit_code
     except click.ClickException as exc:
@@ -88,12 +184,16 @@ def main(argv: list[str] | None = None) -> None:
         code = 128 + exc.signum
     except PackError as exc:
         for problem in exc.problems:
-            click.echo(f"checker: {problem}", err=True)
+            click.echo(f"checker: {safe_name(str(problem))}", err=True)
         code = ExitCode.ERROR
     except CheckerError as exc:
-        click.echo(f"checker: {exc}", err=True)
+        click.echo(f"checker: {safe_name(str(exc))}", err=True)
         code = ExitCode.ERROR
     except OSError as exc:
-        click.echo(f"checker: {exc.filename or ''} {exc.strerror or exc}".strip(), err=True)
+        where = f"{safe_name(str(exc.filename))}：" if exc.filename else ""
+        click.echo(f"checker: {where}系统错误（{exc.strerror or exc}）", err=True)
+        code = ExitCode.ERROR
+    except MemoryError:
+        click.echo("checker: 内存不足，已停止（可用 --max-size 限制输入大小，或减少 -j 并行数）", err=True)
         code = ExitCode.ERROR
     sys.exit(int(code or 0))

@@ -30,12 +30,10 @@ def outline(paths: tuple[str, ...], fmt: str, encoding: str | None, depth: int, 
     from checker.structure import build_document
 
     if encoding:
-        import codecs
+        from checker.read.encoding import unusable_codec
 
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise click.BadParameter(f"未知编码 {encoding}", param_hint="--encoding") from None
+        if unusable_codec(encoding):
+            raise click.BadParameter(unusable_codec(encoding), param_hint="--encoding")
     console = None
     if fmt == "text":
         from rich.console import Console

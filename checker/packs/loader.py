@@ -30,10 +30,11 @@ from checker.packs.model import (
     ScopeSpec,
 )
 from checker.packs.schema import Field, Validator, did_you_mean
-from checker.packs.yamlmarks import MarkedDict, load_marked
+from checker.packs.yamlmarks import MarkedDict, YAMLLimit, load_marked
 
 DEFAULT_PACK = "fazhi-annual"
 SEVERITIES = ("required", "recommended", "advisory")
+MAX_YAML_BYTES = 1024 * 1024  # one pack, element, checks or config file; the largest shipped one is 8 KB
 
 PACK_FIELDS = (
     Field("id", "str", "规则包编号", required=True, example="my-province"),
@@ -279,8 +280,8 @@ def _element_from(data: dict, node: MarkedDict, builder: Builder, v: Validator, 
     weak = builder.build(data["weak_if"], f"{where} 的 weak_if", node.line_of("weak_if")) \
         if data.get("weak_if") is not None else None
     levels, years = _applies(data.get("applies_to"), v, node.line_of("applies_to") if "applies_to" in node else 0)
-    if match is None:
-        return None
+    if match is None or any(f.required and f.name not in data for f in ELEMENT_FIELDS):
+        return None  # each missing field is already a problem; building would be a KeyError
     source = RuleSource(origin, data["match"], node.line_of("match"), data.get("weak_if"),
                         node.line_of("weak_if"), frozenset(v.used_lists))
     return Element(id=data["id"], title=data["title"], severity=data["severity"], weight=data["weight"],
@@ -446,15 +447,23 @@ def _line_in(node: object, key: str, default: int) -> int:
 
 
 def _read_yaml(path: Path, empty_ok: bool = False) -> MarkedDict:
-    """A YAML file as a MarkedDict; with empty_ok, an empty file (or one of comments only) is an empty mapping."""
+    """One pack or config file, within MAX_YAML_BYTES and the node limits of yamlmarks; with empty_ok, an empty file
+    (or one of comments only) is an empty mapping."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_YAML_BYTES + 1)
+        if len(data) > MAX_YAML_BYTES:
+            raise PackError([PackProblem(str(path), None, f"文件超过 {MAX_YAML_BYTES // 1024 // 1024} MB 上限，已拒绝读取"
+                                                          "（规则包和配置文件只需几 KB）")])
+        text = data.decode("utf-8")
     except OSError as exc:
         raise PackError([PackProblem(str(path), None, f"无法读取：{exc.strerror or exc}")]) from None
     except UnicodeDecodeError:
         raise PackError([PackProblem(str(path), None, "不是 UTF-8 编码的文本", "将文件另存为 UTF-8")]) from None
     try:
         node = load_marked(text)
+    except YAMLLimit as exc:
+        raise PackError([PackProblem(str(path), exc.problem_mark.line + 1, exc.problem)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None

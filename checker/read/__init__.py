@@ -6,7 +6,9 @@ reads; the suffix only picks which files a directory walk takes.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -16,8 +18,17 @@ from checker.read.encoding import DecodeFailure
 from checker.read.sniff import SUFFIX_KIND, mislabelled, sniff
 from checker.read.text import SUFFIXES, read_text
 
+READ_ERRORS = {
+    errno.ELOOP: "符号链接循环",
+    errno.ENOTDIR: "路径中有一段不是目录",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.ENXIO: "设备或套接字无法读取",
+    errno.EIO: "读取时发生输入输出错误（磁盘或网络盘故障）",
+    errno.EINVAL: "这种文件不能按普通文件读取",
+}
 STDIN = "-"
 MAX_BYTES = 50 * 1024 * 1024
+READ_PIECE = 1024 * 1024
 SUPPORTED = tuple(sorted(set(SUFFIXES) | set(SUFFIX_KIND)))
 READERS = {suffix: SUFFIX_KIND.get(suffix, "text") for suffix in SUPPORTED}  # suffixes a directory walk takes
 
@@ -33,21 +44,45 @@ def expand_paths(paths: list[str]) -> list[str | InputError]:
         if path == STDIN:
             out.append(path)
         elif os.path.isdir(path):
-            found = sorted(
-                str(p) for p in Path(path).rglob("*")
-                if p.is_file() and p.suffix.lower() in READERS and not _hidden(p, Path(path))
-                and p.stem.upper() != "README" and not p.name.startswith("~$")
-            )
-            out.extend(found or [InputError(path, f"目录中没有可读取的文件（支持 {', '.join(SUPPORTED)}）")])
+            out.extend(_walk(path) or [InputError(path, f"目录中没有可读取的文件（支持 {', '.join(SUPPORTED)}）")])
         else:
             out.append(path)
     return out
 
 
+def _walk(root: str) -> list[str | InputError]:
+    """The supported files under root, sorted, with an InputError in place of each folder that cannot be listed
+    and each broken link (they would otherwise vanish from the batch in silence). Links to folders are not
+    followed, so a link loop is harmless; hidden folders are not entered; FIFOs and devices are not files."""
+    found: list[str | InputError] = []
+
+    def unlisted(exc: OSError) -> None:
+        reason = "没有读取权限" if isinstance(exc, PermissionError) else f"{exc.strerror or exc}"
+        found.append(InputError(str(Path(exc.filename or root)), f"目录无法读取（{reason}），其中的文件没有检查"))
+
+    for folder, folders, files in os.walk(root, onerror=unlisted):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            path = Path(folder, name)
+            if path.suffix.lower() not in READERS or name.startswith((".", "~$")) or path.stem.upper() == "README":
+                continue
+            if path.is_file():
+                found.append(str(path))
+            elif path.is_symlink() and not path.exists():  # a report that is not there: say so
+                found.append(InputError(str(path), "符号链接指向的文件不存在（或链接循环）"))
+    return sorted(found, key=lambda item: item.source if isinstance(item, InputError) else item)
+
+
 def read_source(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> RawText:
     """Read one source. Raises InputError with a one-line reason; never writes anything."""
     if path == STDIN:
-        data, source, suffix = sys.stdin.buffer.read(max_bytes + 1), "<stdin>", ".txt"
+        source, suffix = "<stdin>", ".txt"
+        if sys.stdin is None:
+            raise InputError(source, "标准输入已关闭，没有可读取的内容")
+        try:
+            data = _read_capped(sys.stdin.buffer, max_bytes)
+        except OSError as exc:
+            raise InputError(source, f"无法读取（{READ_ERRORS.get(exc.errno, exc.strerror or exc)}）") from None
     else:
         source, suffix = path, Path(path).suffix.lower()
         data = _read_bytes(path, max_bytes)
@@ -115,7 +150,10 @@ def _mb(n: int) -> str:
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     try:
         with open(path, "rb") as handle:
-            return handle.read(max_bytes + 1)
+            info = os.fstat(handle.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:  # refused by its size, without reading
+                raise InputError(path, f"文件超过大小上限 {_mb(max_bytes)}")
+            return _read_capped(handle, max_bytes)
     except FileNotFoundError:
         raise InputError(path, "文件不存在") from None
     except IsADirectoryError:
@@ -123,8 +161,17 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
     except PermissionError:
         raise InputError(path, "没有读取权限") from None
     except OSError as exc:
-        raise InputError(path, f"无法读取（{exc.strerror or exc}）") from None
+        raise InputError(path, f"无法读取（{READ_ERRORS.get(exc.errno, exc.strerror or exc)}）") from None
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _read_capped(handle, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes (one more tells that the limit was passed), in pieces of 1 MB: memory follows
+    what is there, not the limit (read(n) reserves n bytes at once, and --max-size may be huge)."""
+    pieces, total = [], 0
+    while total <= max_bytes:
+        piece = handle.read(min(READ_PIECE, max_bytes + 1 - total))
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+    return b"".join(pieces)

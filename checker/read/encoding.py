@@ -24,12 +24,33 @@ class DecodeFailure(ValueError):
     """The bytes are not text in any encoding we accept; the message says which case."""
 
 
+def unusable_codec(name: str) -> str | None:
+    """Why --encoding NAME cannot read a document, or None: unknown, a codec that transforms bytes rather than
+    decoding text (rot13, hex, base64, zlib), or one that decodes nothing (undefined)."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return f"未知编码 {name}"
+    if not getattr(info, "_is_text_encoding", True):
+        return f"{name} 不是文字编码，而是数据变换；请给出 UTF-8、GB18030、UTF-16 等文字编码"
+    try:
+        b"a".decode(name)
+    except UnicodeDecodeError:
+        pass  # a real encoding that this one byte is not valid in
+    except Exception:  # noqa: BLE001 - e.g. "undefined", which refuses every input
+        return f"编码 {name} 不能解码任何文字；请给出 UTF-8、GB18030、UTF-16 等文字编码"
+    return None
+
+
 def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
     """Return (text, encoding name). Raises DecodeFailure with a Chinese-reader-friendly reason."""
     if forced:
+        unusable = unusable_codec(forced)
+        if unusable:
+            raise DecodeFailure(unusable)
         try:
             return _checked(data.decode(forced), forced), forced
-        except (UnicodeDecodeError, LookupError) as exc:
+        except UnicodeError as exc:
             raise DecodeFailure(f"无法按 {forced} 解码（{_short(exc)}）") from None
     for bom, name in BOMS:
         if data.startswith(bom):

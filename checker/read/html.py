@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 from checker.errors import InputError
 from checker.model import RawText
-from checker.read.encoding import decode
+from checker.read.encoding import decode, unusable_codec
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 SKIP = {"script", "style", "noscript", "template", "iframe", "object", "svg", "canvas", "select", "button",
@@ -109,10 +109,11 @@ def _decode(data: bytes, forced: str | None) -> tuple[str, str]:
             name = m.group(1).decode("ascii").lower()
             if name in ("gb2312", "gbk", "x-gbk"):
                 name = "gb18030"
-            try:
-                return data.decode(name), name
-            except (LookupError, UnicodeDecodeError):
-                pass
+            if not unusable_codec(name):  # a page may declare anything, even charset=undefined
+                try:
+                    return data.decode(name), name
+                except UnicodeError:
+                    pass
     return decode(data, forced)  # DecodeFailure becomes the InputError in read_source
 
 
@@ -191,11 +192,8 @@ def _walk(node: Node):
 
 
 def _text(node) -> str:
-    if isinstance(node, str):
-        return node
-    if node.tag in SKIP:
-        return ""
-    return "".join(_text(child) for child in node.children)
+    """The text under node (none under SKIP tags), without recursion: nesting can reach the tree's depth cap."""
+    return "".join(part for part in _walk(node) if isinstance(part, str))
 
 
 def _lines(node: Node) -> list[str]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from checker import __version__
 from checker.model import Result
+from checker.render.names import safe_name
 from checker.render.stream import SpooledStream, feed
 
 SCHEMA = "checker-report/1"
@@ -16,7 +17,7 @@ def document_dict(result: Result) -> dict:
     doc = result.document
     meta = doc.meta if doc else None
     out = {
-        "path": result.source,
+        "path": safe_name(result.source),
         "pack": _pack(result.pack),
         "title": meta.title if meta else None,
         "body": meta.body if meta else None,

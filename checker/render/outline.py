@@ -12,6 +12,7 @@ from rich.tree import Tree
 
 from checker import __version__
 from checker.model import Document, Section
+from checker.render.names import safe_name
 from checker.structure.genre import GENRE_NAMES
 from checker.words import LEVEL_WORDS
 
@@ -27,7 +28,7 @@ def outline_dict(doc: Document) -> dict:
         signoff = {"body": meta.signoff.body, "date": meta.signoff.date, "kind": meta.signoff.kind,
                    **_where(doc, meta.signoff.span.start)}
     return {
-        "path": doc.source,
+        "path": safe_name(doc.source),
         "kind": doc.kind,
         "encoding": doc.encoding,
         "pages": len(doc.page_starts) or None,
@@ -46,7 +47,7 @@ def outline_dict(doc: Document) -> dict:
 
 
 def error_dict(source: str, reason: str) -> dict:
-    return {"path": source, "error": {"kind": "input", "message": reason}}
+    return {"path": safe_name(source), "error": {"kind": "input", "message": reason}}
 
 
 def _where(doc: Document, offset: int) -> dict:

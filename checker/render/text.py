@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.model import ElementResult, Result
+from checker.render.names import safe_name
 from checker.structure.genre import GENRE_NAMES
 from checker.words import FINDING_WORDS, LEVEL_WORDS, SEVERITY_WORDS, STATUS_WORDS
 
@@ -17,7 +18,7 @@ MARKS = {"pass": ("✔", "green"), "partial": ("◐", "yellow"), "fail": ("✘",
 
 def render_result(console: Console, result: Result, verbose: bool = False) -> None:
     if result.error:
-        console.print(Text.assemble(("✘ ", "bold red"), (result.source, "bold"), f"：无法检查（{result.error[1]}）"))
+        console.print(Text.assemble(("✘ ", "bold red"), (safe_name(result.source), "bold"), f"：无法检查（{result.error[1]}）"))
         console.print()
         return
     console.print(_header(result))
@@ -47,7 +48,8 @@ def _header(result: Result) -> Panel:
     facts.append(f"　缺失 {gaps['fail']} 项，薄弱 {gaps['partial']} 项")
     for reason in score.reasons:
         facts.append(f"\n  · {reason}", style="red")
-    return Panel(facts, title=result.source, title_align="left", border_style="green" if result.passed else "red")
+    return Panel(facts, title=Text(safe_name(result.source)), title_align="left",
+                 border_style="green" if result.passed else "red")
 
 
 def _element(e: ElementResult, verbose: bool) -> Group:
@@ -106,11 +108,11 @@ def render_summary(console: Console, results: list[Result]) -> None:
     table.add_column("缺失/薄弱", justify="right")
     for r in results:
         if r.error:
-            table.add_row(r.source, "—", "—", Text("错误", style="red"), r.error[1][:20])
+            table.add_row(Text(safe_name(r.source)), "—", "—", Text("错误", style="red"), r.error[1][:20])
             continue
         gaps = sum(1 for e in r.elements if e.status == "fail"), sum(1 for e in r.elements if e.status == "partial")
         verdict = Text("通过", style="green") if r.passed else Text("未通过", style="red")
-        table.add_row(r.source, f"{r.score.total:g}", r.score.grade, verdict, f"{gaps[0]}/{gaps[1]}")
+        table.add_row(Text(safe_name(r.source)), f"{r.score.total:g}", r.score.grade, verdict, f"{gaps[0]}/{gaps[1]}")
     console.print(table)
     passed = sum(1 for r in results if r.passed)
     errors = sum(1 for r in results if r.error)
