@@ -192,8 +192,7 @@ class Validator:
             return None
         reason = unsafe_reason(v)
         if reason:
-            self.problem(line, f'{where} 的 "{f.name}" 可能发生灾难性回溯（{reason}）',
-                         "去掉嵌套或重叠的重复，例如把 (a+b?)+ 写成 (ab)+")
+            self.problem(line, f'{where} 的 "{f.name}" 可能发生灾难性回溯：{reason}')  # the reason says how to rewrite
             return None
         mark = FULL_WIDTH_IN_PATTERN.search(v)
         if mark:

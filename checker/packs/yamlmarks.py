@@ -109,7 +109,7 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> MarkedDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not _hashable(key):
-            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value, not a list or mapping",
+            raise yaml.constructor.ConstructorError(None, None, "键应是简单的值（文字或数字），不能是列表或映射",
                                                     key_node.start_mark)
         if key in out.key_lines:
             raise DuplicateKey(None, None, f'键 "{key}" 重复', key_node.start_mark)

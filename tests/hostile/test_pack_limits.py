@@ -70,7 +70,7 @@ def test_an_alias_bomb_in_a_config_is_refused(tmp_path: Path, draft: Path) -> No
 @pytest.mark.parametrize("body, expected", [
     ("title: " + "[" * 5000 + "]" * 5000 + "\n", "嵌套超过 100 层"),  # flow nesting: past libyaml's own limit
     ("chain: &c0 [x]\n" + "".join(f"c{i}: &c{i} [*c{i - 1}]\n" for i in range(1, 3000)), "嵌套超过 100 层"),
-    ("? [a, b]\n: 1\n", "a key must be a plain value"),  # a list as a key was a TypeError traceback
+    ("? [a, b]\n: 1\n", "键应是简单的值"),  # a list as a key was a TypeError traceback
 ])
 def test_deep_or_odd_yaml_is_one_line(tmp_path: Path, body: str, expected: str) -> None:
     root = _pack(tmp_path, ELEMENT.format(extra="", match=TERMS))
@@ -95,7 +95,7 @@ def test_a_regex_that_can_hang_is_refused_at_load_time(tmp_path: Path, pattern: 
 
 def test_an_element_missing_a_required_key_is_a_problem_not_a_traceback(tmp_path: Path, draft: Path) -> None:
     _pack(tmp_path, ELEMENT.format(extra="", match=TERMS).replace("basis: [《法治政府建设实施纲要（2021－2025年）》]\n", ""))
-    assert 'missing "basis"' in _refused(tmp_path, "audit", "--pack", "我的规则包", "草稿.txt")
+    assert '缺少 "basis"' in _refused(tmp_path, "audit", "--pack", "我的规则包", "草稿.txt")
 
 
 def test_shipped_packs_load_unchanged(tmp_path: Path) -> None:
