@@ -10,6 +10,7 @@ words, written where it is.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -99,9 +100,9 @@ class Validator:
         return f.default
 
     def _number(self, v: object, f: Field, where: str, line: int) -> Any:
-        if isinstance(v, (int, float)) and not isinstance(v, bool) and _in_range(v, f):
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and _in_range(v, f):
             return float(v)
-        self._bad(f, where, line, "数字" + _range_words(f), v)
+        self._bad(f, where, line, "有限的数字" + _range_words(f), v)  # .nan would switch a gate off, .inf a limit
         return f.default
 
     def _bool(self, v: object, f: Field, where: str, line: int) -> Any:

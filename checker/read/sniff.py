@@ -27,7 +27,7 @@ def sniff(data: bytes, suffix: str) -> str:
     """One of docx, pdf, html, ole2, rtf, ofd, image, zip (another zip-based format), mislabelled or text."""
     head = data[:1024]
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return _zip_kind(data)
+        return _zip_kind(data, suffix)
     if head.lstrip(b"\r\n\t \xef\xbb\xbf")[:5] == b"%PDF-" or b"%PDF-" in head:
         return "pdf"
     if head.startswith(OLE2):
@@ -51,11 +51,11 @@ def mislabelled(suffix: str) -> str:
     return f"不是有效的{' ' if name[0].isascii() else ''}{name}（文件已损坏或扩展名有误）"
 
 
-def _zip_kind(data: bytes) -> str:
+def _zip_kind(data: bytes, suffix: str) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        return "docx"  # a truncated zip: let the docx reader say it is damaged
+        return "ofd" if suffix == ".ofd" else "docx"  # a truncated zip: let its reader say it is damaged
     if "word/document.xml" in names:
         return "docx"
     if "OFD.xml" in names or "ofd.xml" in names:

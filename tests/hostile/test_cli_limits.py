@@ -103,3 +103,23 @@ def test_zero_columns_still_prints_the_report(tmp_path: Path, draft: Path) -> No
     env = {"COLUMNS": "0"}
     proc = _audit_to(tmp_path, draft, "text", subprocess.PIPE, env_extra=env)
     assert error_lines(proc) == [] and "法治政府建设" in proc.stdout.decode("utf-8")
+
+
+def test_a_config_number_must_be_finite(tmp_path: Path) -> None:
+    """.nan would switch the gate off and .inf the size limit; both are refused at the config's line."""
+    from tests.hostile.conftest import DRAFT, run_checker
+
+    (tmp_path / "草稿.txt").write_text(DRAFT, encoding="utf-8")
+    for setting in ("fail_under: .nan", "max_size: .inf"):
+        (tmp_path / ".checker.yaml").write_text(setting + "\n", encoding="utf-8")
+        proc = run_checker("audit", "草稿.txt", cwd=tmp_path)
+        err = proc.stderr.decode("utf-8")
+        assert proc.returncode == 2 and ".checker.yaml:1:" in err and "有限的数字" in err and "Traceback" not in err
+
+
+def test_a_truncated_ofd_is_a_damaged_ofd(tmp_path: Path) -> None:
+    from tests.hostile.conftest import run_checker
+
+    (tmp_path / "报告.ofd").write_bytes(b"PK\x03\x04" + b"\x00" * 36)
+    proc = run_checker("audit", "报告.ofd", cwd=tmp_path)
+    assert proc.returncode == 2 and "OFD" in proc.stderr.decode("utf-8") and "Word" not in proc.stderr.decode("utf-8")
