@@ -100,9 +100,11 @@ class Validator:
         return f.default
 
     def _number(self, v: object, f: Field, where: str, line: int) -> Any:
-        if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and _in_range(v, f):
+        number = isinstance(v, (int, float)) and not isinstance(v, bool)
+        if number and math.isfinite(v) and _in_range(v, f):
             return float(v)
-        self._bad(f, where, line, "有限的数字" + _range_words(f), v)  # .nan would switch a gate off, .inf a limit
+        finite = "有限的" if number and not math.isfinite(v) else ""  # .nan would switch a gate off, .inf a limit
+        self._bad(f, where, line, f"{finite}数字{_range_words(f)}", v)
         return f.default
 
     def _bool(self, v: object, f: Field, where: str, line: int) -> Any:
