@@ -25,6 +25,7 @@ GENRES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pufa_summary", re.compile(r"(?:普法|法治宣传教育).*(?:总结|报告)|普法依法治理")),
     ("interpretation", re.compile(r"解读|图解|一图读懂|答记者问")),
     ("government_work_report", re.compile(r"^(?:(?!法治).)*政府工作报告")),
+    ("academic_paper", re.compile(r"发展报告|评估报告|研究报告|蓝皮书|皮书|课题组")),  # research on the reports
     # the annual report, and its special form on the three enforcement systems (the fazhi-sanxiang pack judges it)
     ("annual_report", re.compile(r"法治政府|依法行政|法治建设|依法治[省市县区镇乡州旗街]|法治[\u4e00-\u9fff]{1,3}建设|三项制度")),
 )
@@ -50,7 +51,7 @@ NEWS = re.compile(
     r"|[(（]\s*记者[^)）\n]{1,30}[)）]|责任编辑|【纠错】|^\s*(?:本报讯|本网讯)"
     r"|(?:新华社|中新社|人民网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|\d{1,2}月\d{1,2}日讯", re.M)
 DATELINE = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?,", re.M)
-MEETING_SAID = re.compile(r"会议(?:强调|指出|要求|认为|提出)|(?:他|她)(?:强调|指出|要求)")
+MEETING_SAID = re.compile(r"会议(?:强调|指出|要求|认为|提出)|(?:他|她)(?:强调|指出|要求)|出席(?:会议)?并(?:讲话|致辞)")
 HEADLINE_VERB = re.compile(r"召开|举行|举办|审议|听取|点评|通报|发布|出席|调研|部署|督察组|启动|亮相|获评|荣获")
 ACADEMIC = re.compile(r"[\[【]?摘\s*要[\]】:：]")
 SCHOLARLY = re.compile(r"本文(?:认为|从|以|通过|试图|旨在|拟|提出|分析)|笔者|作者单位|作者简介|基金项目|参考文献|\[\d{1,2}\]|DOI")
@@ -75,6 +76,7 @@ TASK_TABLE = re.compile(r"(?:牵头|责任|配合)(?:单位|部门)[:：]")
 ENFORCEMENT_DATA = ("行政许可", "行政处罚", "行政强制", "行政检查", "行政征收")
 DISCLOSURE_HEADINGS = re.compile(r"^[一二三四五六七八九十()]{1,4}[、.]?\s*(?:主动公开|依申请公开|收到和处理政府信息公开申请)", re.M)
 BARE_SUBJECT = re.compile(r"(?:法治政府建设|依法行政|法治建设)(?:工作)?")  # a column or section name, not a title
+SITE_TAG = re.compile(r"^\s*[\[【][^\]】]{1,8}[\]】]")  # a page's own label: [权威发布], 【政策解读】
 QUOTED = re.compile(r"《([^》]*)》")
 TRANSMITS = re.compile(r"(?:印发|转发|发布)《[^》]+》的(?:通知|公告)$")
 
@@ -85,9 +87,8 @@ def classify(title: str | None, text: str, body: str | None = None) -> str:
     marked = _marked_genre(head)
     if marked:
         return marked
-    subject = title.replace(body, "", 1) if title and body else title
-    if subject:
-        return _by_title(subject, head)
+    if title:
+        return _by_title(title, title.replace(body, "", 1) if body else title, head)
     label = BRACKET_LABEL.match(head)
     named = _by_name(label.group(1) if label else _first_line(head))
     return named if named and named != "annual_report" else _by_text(head)
@@ -121,17 +122,19 @@ def _marked_genre(head: str) -> str | None:
     return None
 
 
-def _by_title(subject: str, head: str) -> str:
-    """A report's title names its own subject, not the documents it quotes (《……实施方案》执行情况的报告 is no
+def _by_title(title: str, subject: str, head: str) -> str:
+    """The title (and its subject: the title without the issuing body's name). A report's title names its own
+    subject, not the documents it quotes (《……实施方案》执行情况的报告 is no
     plan), except a notice that issues one (关于印发《……方案》的通知 is that plan); a news headline reports an act
     ("召开会议审议……报告"); a report titled on another subject is another report. A title that names none of
     these leaves it to the text."""
     if TRANSMITS.search(subject):
         return _by_name(" ".join(QUOTED.findall(subject))) or "unknown"
-    own = QUOTED.sub("", subject)
-    verb = HEADLINE_VERB.search(own)
-    if verb and "关于" not in own[:verb.start()]:  # 关于……审议意见……的报告 names a report's subject
+    whole = QUOTED.sub("", SITE_TAG.sub("", title))  # on the whole title: 某州人大常委会审议某州政府……报告
+    verb = HEADLINE_VERB.search(whole)
+    if verb and "关于" not in whole[:verb.start()]:  # 关于……审议意见……的报告 names a report's subject
         return "news"
+    own = QUOTED.sub("", subject)
     named = _by_name(own)
     if named:
         return named if named != "annual_report" or not BARE_SUBJECT.fullmatch(own) else _by_text(head)

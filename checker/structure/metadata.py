@@ -30,6 +30,7 @@ TITLE_WORDS = re.compile(r"报告|总结|要点|计划|方案|情况|述法|年�
 TITLE_END = re.compile(r"(?:报告|总结|要点|计划|方案|情况|年报|解读|清单|目录|指引|意见|通知|公开信)$")
 TABLE_CELL = re.compile(r"^\s*\|?\s*标\s*题\s*[|:]\s*|\s*\|\s*$")  # "标 题 | …的通知 |" in a page's metadata table
 CATEGORY_LABEL = re.compile(r"(?:工作|计划|规划|报告|总结|要点|方案|情况|年报|解读|政务|公开|信息|文件|通知|公告|专题|专栏|动态)+")
+COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(?:资讯|动态|要闻|新闻|专题|专栏|栏目|公告|报道|工作)")  # 法治资讯, 法治工作
 TITLE_START = re.compile(r"关于|(?:19|20)\d\d\s*年|法治|依法行政")
 RELATED = re.compile(r"^【?\s*(?:相关链接|相关阅读|相关文件|相关附件|相关新闻|相关信息|延伸阅读|推荐阅读)\s*】?\s*:?$")
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
@@ -85,7 +86,7 @@ def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
     for idx, (start, line) in enumerate(lines):
         if not line or is_chrome(line):
             continue
-        marker = re.match(r"#{1,6}\s*", line)
+        marker = re.match(r"(?:#{1,6}|[•·●▪◆■])\s*", line)  # a markdown heading's #, a list bullet
         if marker:
             start, line = start + marker.end(), line[marker.end():]
         seen += 1
@@ -101,7 +102,8 @@ def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
         if joined:
             return joined, Span(start, nxt[0] + len(nxt[1]))
         if (4 <= len(line) <= 80 and TITLE_WORDS.search(line) and not re.search(r"[。;?!？！]|现将|如下", line)
-                and not is_date_line(line) and not CATEGORY_LABEL.fullmatch(line)):
+                and not is_date_line(line) and not CATEGORY_LABEL.fullmatch(line)
+                and not (len(line) <= 6 and COLUMN.fullmatch(line))):
             return line, Span(start, start + len(line))
     return None
 
@@ -132,7 +134,7 @@ def body_from_title(title: str) -> str | None:
         re.match(r"(?:19|20)\d\d\s*年度?(.+?)(?:法治|依法行政|关于)", title)
     if not m:
         return None
-    body = re.split(r"[|《》:“”]", m.group(1))[-1].strip(" ,、")  # 一图读懂|《XX县人民政府关于… → XX县人民政府
+    body = re.split(r"[|《》:“”\]】]", m.group(1))[-1].strip(" ,、")  # 一图读懂|《XX县人民政府关于…, [权威发布]XX省
     return body if body and (ORGAN.search(body) or PLACE_END.search(body)) else None
 
 
