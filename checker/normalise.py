@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from checker.simplified import simplify
+
 SPACES = {"\u3000", "\t", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
 DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
@@ -40,6 +42,7 @@ def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
 
     offsets has one extra entry, len(raw), so that a span's end maps too.
     """
+    raw = simplify(raw)  # traditional script read as simplified, one for one: every index stays the same
     if NEEDS_SLOW_PATH.search(raw):
         return normalise_each(raw)
     text = raw.translate(ONE_TO_ONE)

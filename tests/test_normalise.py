@@ -49,3 +49,30 @@ def test_fast_path_agrees_with_the_character_by_character_path(raw: str) -> None
 @given(st.text(st.sampled_from(list("法治，（一）　 \t\n１Ａ年件")), max_size=160))
 def test_fast_path_on_texts_that_take_it(raw: str) -> None:
     assert normalise(raw) == normalise_each(raw)
+
+
+def test_traditional_script_is_read_as_simplified_one_for_one() -> None:
+    from checker.normalise import normalise
+
+    raw = "我市召開2023年度黨政主要負責人專題述法評議會議，發現問題40項。"
+    text, offsets = normalise(raw)
+    assert text == "我市召开2023年度党政主要负责人专题述法评议会议,发现问题40项。"
+    assert list(offsets) == list(range(len(raw) + 1))  # one for one: evidence still quotes the user's characters
+
+
+def test_simplified_text_and_a_stray_traditional_word_are_left_alone() -> None:
+    from checker.simplified import simplify
+
+    assert simplify("县政府审议通过《某某条例》。") == "县政府审议通过《某某条例》。"
+    assert simplify("引用了台湾“行政院”的說法。") == "引用了台湾“行政院”的說法。"  # one telltale character is no script
+
+
+def test_without_the_table_the_text_is_left_as_it_is(monkeypatch) -> None:
+    from checker import simplified
+
+    simplified._table.cache_clear()
+    monkeypatch.setattr(simplified.importlib.util, "find_spec", lambda name: None)
+    try:
+        assert simplified.simplify("我們這個國會發") == "我們這個國會發"
+    finally:
+        simplified._table.cache_clear()
