@@ -48,11 +48,12 @@ GENRE_NAMES = {
 }
 NEWS = re.compile(
     r"(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:[、,\s]+[\u4e00-\u9fff]{2,4})*\s*(?:报道|摄|文/图)"
-    r"|[(（]\s*记者[^)）\n]{1,30}[)）]|责任编辑|【纠错】|^\s*(?:本报讯|本网讯)"
+    r"|[(（]\s*记者[^)）\n]{1,30}[)）]|责任编辑|【纠错】|^\s*(?:本报讯|本网讯)|[\u4e00-\u9fff]{1,4}网?讯\s*记者"
     r"|(?:新华社|中新社|人民网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|\d{1,2}月\d{1,2}日讯", re.M)
 DATELINE = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?,", re.M)
 MEETING_SAID = re.compile(r"会议(?:强调|指出|要求|认为|提出)|(?:他|她)(?:强调|指出|要求)|出席(?:会议)?并(?:讲话|致辞)")
-HEADLINE_VERB = re.compile(r"召开|举行|举办|审议|听取|点评|通报|发布|出席|调研|部署|督察组|启动|亮相|获评|荣获")
+HEADLINE_VERB = re.compile(r"召开|举行|举办|审议|听取|点评|通报|发布|出席|调研|部署|督察组|启动|亮相|获评|荣获|助推|"
+                           r"开展[^,。]{0,10}(?:专项|督察|督查|检查|评议|活动|行动)(?!情况)")
 ACADEMIC = re.compile(r"[\[【]?摘\s*要[\]】:：]")
 SCHOLARLY = re.compile(r"本文(?:认为|从|以|通过|试图|旨在|拟|提出|分析)|笔者|作者单位|作者简介|基金项目|参考文献|\[\d{1,2}\]|DOI")
 KEYWORDS = re.compile(r"[\[【]?关键词[\]】:：]")
@@ -62,12 +63,21 @@ SHUFA_OPENING = re.compile(r"述法如下|^[^\n]{0,40}本人(?:作为|自|担任
 DECLARED = re.compile(r"(?:现将|特将|现就|下面就)(?:.{0,40}?)(?:报告|总结|汇报)如下|(?:现|特此|现予)(?:公布|发布)(?:.{0,40}?)(?:报告|总结)")
 DOCUMENT_DECLARED = re.compile(r"(?:制定|制订|印发|形成|编制)(?:了)?本(?:(计划|方案|要点|规划)|办法|意见|指引|规定|细则|清单|目录)")
 PURPOSE_OPENING = re.compile(r"^为(?:了)?(?:深入|全面|进一步|认真|切实|加快|扎实|持续|更好|推动|贯彻|落实|规范|加强)")
-LOOKING_BACK = re.compile(r"(?:^|(?<=[,。;:\s]))(?:19|20)\d\d年(?:度|以来)?,?|一年来|今年以来|近年来|过去一年|本年度|全年",
-                          re.M)  # the year opens a clause: 2023年，我县……, not (2021—2025年)
+LOOKING_BACK = re.compile(r"(?:^|(?<=[,。;:\s]))(?:19|20)\d\d年度?(?:以来|,|(?=我|全[县市区省镇乡]|本[局委]))|一年来|今年以来|近年来|"
+                          r"过去一年|本年度|全年",
+                          re.M)  # 2023年，我县……; not (2021—2025年), 2023年3月21日 or 2022年度某区述法现场会
 SALUTATION_LINE = re.compile(r"^[^\n。,]{2,30}:\s*\n")  # 县委、县人大常委会： before the preamble
 BRACKET_LABEL = re.compile(r"^\s*【([^】\n]{2,20})】")
 REPORT_TITLE_FORM = re.compile(r"(?:报告|总结|讲话|发言|汇报)$|(?:报告|讲话)[(—]")
-YEARBOOK = re.compile(r"^【[\u4e00-\u9fff]{2,10}】[^\n]{20,}", re.M)
+YEARBOOK = re.compile(r"^【[\u4e00-\u9fff]{2,16}】[^\n]{20,}", re.M)
+VOLUME = re.compile(r"^\s*(?:19|20)\d\d\s*卷\s*$", re.M)  # a yearbook's 2022卷
+AFFILIATION = re.compile(r"^[^\n]{0,80}(?:大学|学院|党校|研究院|研究所|研究中心)[^\n]{0,40}[\u4e00-\u9fff]\s*\d{6}(?!\d)", re.M)
+HELD_AT = re.compile(r"(?:会|会议)在[^。,\n]{1,20}(?:召开|举行)")  # news: 述法现场会在区委会议室召开
+LEDE_EVENT = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?,[^。\n]{0,30}(?:召开|举行|举办|开展|组织)")
+STATUTORY_HEADING = re.compile(  # a line that is one of the report's statutory headings (督察工作规定's items)
+    r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))?\s*(?:(?:19|20)\d\d年度?)?[^\n,。]{0,12}"
+    r"(?:推进法治政府建设的?主要举措和成效|履行推进法治建设第一责任人职责(?:情况)?$|推进法治政府建设存在的不足和原因|"
+    r"推进法治政府建设的主要安排)", re.M)
 SALUTATION_TO_DELEGATES = re.compile(r"^各位代表[,:!]", re.M)
 NEWS_LEDE = re.compile(r"^\s*(?:近日|日前|近期|昨日|昨天|今天|今日|本月|上周)[,，]|记者从[^。\n]{2,30}获悉|^\s*据(?:悉|了解)[,，]", re.M)
 SPEECH = re.compile(r"^\s*同志们[,:!]", re.M)  # a speech at a work conference
@@ -78,7 +88,8 @@ DISCLOSURE_HEADINGS = re.compile(r"^[一二三四五六七八九十()]{1,4}[、.
 BARE_SUBJECT = re.compile(r"(?:法治政府建设|依法行政|法治建设)(?:工作)?")  # a column or section name, not a title
 SITE_TAG = re.compile(r"^\s*[\[【][^\]】]{1,8}[\]】]")  # a page's own label: [权威发布], 【政策解读】
 QUOTED = re.compile(r"《([^》]*)》")
-TRANSMITS = re.compile(r"(?:印发|转发|发布)《[^》]+》的(?:通知|公告)$")
+TRANSMITS = re.compile(r"(?:印发|转发|发布)《?([^》]+?)》?的(?:通知|公告)$")  # 关于印发（《）……工作安排（》）的通知
+NOTICE = re.compile(r"的(?:通报|通知|决定|批复|函)$")  # a notice of results or a decision, not a report
 
 
 def classify(title: str | None, text: str, body: str | None = None) -> str:
@@ -105,8 +116,10 @@ def _marked_genre(head: str) -> str | None:
         return "letter"
     if SHUFA_OPENING.search(head[:400]):
         return "shufa_report"
-    if len(YEARBOOK.findall(head)) >= 2:
+    if len(YEARBOOK.findall(head)) >= 2 or VOLUME.search(head[:100]) and YEARBOOK.search(head):
         return "yearbook_entry"
+    if AFFILIATION.search(head):
+        return "academic_paper"
     if SALUTATION_TO_DELEGATES.search(head):
         return "government_work_report"
     if SPEECH.search(head[:300]):
@@ -128,13 +141,16 @@ def _by_title(title: str, subject: str, head: str) -> str:
     plan), except a notice that issues one (关于印发《……方案》的通知 is that plan); a news headline reports an act
     ("召开会议审议……报告"); a report titled on another subject is another report. A title that names none of
     these leaves it to the text."""
-    if TRANSMITS.search(subject):
-        return _by_name(" ".join(QUOTED.findall(subject))) or "unknown"
+    issued = TRANSMITS.search(subject)
+    if issued:
+        return _by_name(issued.group(1)) or "unknown"
     whole = QUOTED.sub("", SITE_TAG.sub("", title))  # on the whole title: 某州人大常委会审议某州政府……报告
     verb = HEADLINE_VERB.search(whole)
     if verb and "关于" not in whole[:verb.start()]:  # 关于……审议意见……的报告 names a report's subject
         return "news"
     own = QUOTED.sub("", subject)
+    if NOTICE.search(own):
+        return "unknown"
     named = _by_name(own)
     if named:
         return named if named != "annual_report" or not BARE_SUBJECT.fullmatch(own) else _by_text(head)
@@ -151,16 +167,21 @@ def _by_name(name: str) -> str | None:
 def _by_text(head: str) -> str:
     """Without a title: what the text says it is, or how it opens."""
     declared = DECLARED.search(head)
-    if declared:
+    if declared:  # a report on the year's 法治政府建设 (and next year's plan) is the annual report
+        if DECLARED_SUBJECT.search(declared.group()):
+            return "annual_report"
         return _by_name(declared.group()) or ("annual_report" if _about_law_based_government(head) else "unknown")
+    if STATUTORY_HEADING.search(head):
+        return "annual_report"
     document = DOCUMENT_DECLARED.search(head[:800])
     if document:
         return "work_plan" if document.group(1) else "guideline"
+    if DATELINE.search(head) and MEETING_SAID.search(head) or NEWS_LEDE.match(head) or LEDE_EVENT.match(head) or \
+            HELD_AT.search(head[:300]):
+        return "news"
     opening = head.lstrip()
     if PURPOSE_OPENING.match(opening) and not LOOKING_BACK.search(opening[:200]):
         return "work_plan"
-    if DATELINE.search(head) and MEETING_SAID.search(head) or NEWS_LEDE.match(head):
-        return "news"
     if DISCLOSURE_HEADINGS.search(head):
         return "info_disclosure_report"
     return "annual_report" if _about_law_based_government(head) else "unknown"
@@ -185,3 +206,4 @@ def _about_law_based_government(head: str) -> bool:
 
 
 SUBJECT = re.compile(r"法治政府|依法行政")
+DECLARED_SUBJECT = re.compile(r"法治政府|依法行政|法治建设|法治工作")  # 现将年度法治工作情况报告如下

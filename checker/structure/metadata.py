@@ -13,6 +13,7 @@ CHROME = re.compile(
     r"您现在的位置|您所在的位置|您当前的位置|当前的位置|当前位置|首页|相关阅读|相关链接|相关文件|相关附件|扫一扫|上一篇|下一篇|责任编辑|"
     r"编辑|审核|校对)】?\s*(?:[:>]|$|\s))"
     r"|阅读次数|浏览次数|访问次数|点击次数|扫一扫在手机|【\s*(?:打印|关闭|大|字体)|\s>\s|›"
+    r"|手机版|站内搜索|网上有害信息举报|无障碍浏览|设为首页|加入收藏"
     r"|^\(此件(?:主动|不予)公开\)$|^\[?(?:打印|关闭)\]?(?:\s*\[?(?:打印|关闭)\]?)*$"
 )
 DATE = re.compile(
@@ -27,7 +28,7 @@ PLACE_END = re.compile(r"(?:省|自治区|市|州|盟|县|旗|区|镇|乡|苏木
 NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.]|\(|第[一二三四五六七八九十]+(?:部分|章)|\d+[、.]|[\u2460-\u2473]")
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 TITLE_WORDS = re.compile(r"报告|总结|要点|计划|方案|情况|述法|年报|解读|法治|依法行政")
-TITLE_END = re.compile(r"(?:报告|总结|要点|计划|方案|情况|年报|解读|清单|目录|指引|意见|通知|公开信)$")
+TITLE_END = re.compile(r"(?:报告|总结|要点|计划|方案|情况|年报|解读|清单|目录|指引|意见|通知|通报|决定|公开信)$")
 TABLE_CELL = re.compile(r"^\s*\|?\s*标\s*题\s*[|:]\s*|\s*\|\s*$")  # "标 题 | …的通知 |" in a page's metadata table
 CATEGORY_LABEL = re.compile(r"(?:工作|计划|规划|报告|总结|要点|方案|情况|年报|解读|政务|公开|信息|文件|通知|公告|专题|专栏|动态)+")
 COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(?:资讯|动态|要闻|新闻|专题|专栏|栏目|公告|报道|工作)")  # 法治资讯, 法治工作
@@ -94,6 +95,10 @@ def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
             return None
         nxt = lines[idx + 1] if idx + 1 < len(lines) else None
         if nxt and looks_like_organ(line) and nxt[1].startswith("关于") and TITLE_WORDS.search(nxt[1]):
+            after = lines[idx + 2] if idx + 2 < len(lines) else None  # 某市人民政府 / 关于……法治政府 / 建设……的通报
+            rest = _title_over_two_lines(nxt[1], after[1]) if after else None
+            if rest:
+                return line + rest, Span(start, after[0] + len(after[1]))
             return line + nxt[1], Span(start, nxt[0] + len(nxt[1]))
         if NUMBERED.match(line):
             return None
