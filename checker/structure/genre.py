@@ -18,14 +18,15 @@ from checker.structure.metadata import is_chrome
 
 GENRES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("info_disclosure_report", re.compile(r"(?:政府)?信息公开(?:工作)?年度报告|政务公开工作(?:年度)?报告")),
-    ("shufa_report", re.compile(r"述法")),
+    ("shufa_report", re.compile(r"述法|述职|第一责任人职责(?:情况)?的?报告")),  # the leader's own duty report
     ("work_plan", re.compile(r"工作要点|工作计划|实施方案|工作安排|行动方案|行动计划|规划")),
     ("guideline", re.compile(r"指引|清单|目录|实施意见|实施细则|办法|规定$")),
     ("enforcement_stats", re.compile(r"(?:行政)?执法.*(?:统计|数据|年报)")),
     ("pufa_summary", re.compile(r"(?:普法|法治宣传教育).*(?:总结|报告)|普法依法治理")),
     ("interpretation", re.compile(r"解读|图解|一图读懂|答记者问")),
     ("government_work_report", re.compile(r"^(?:(?!法治).)*政府工作报告")),
-    ("academic_paper", re.compile(r"发展报告|评估报告|研究报告|蓝皮书|皮书|课题组")),  # research on the reports
+    ("academic_paper", re.compile(r"发展报告|评估报告|研究报告|蓝皮书|皮书|课题组|^论|浅析|浅谈|探析|刍议|之研究|研究$|"
+                                  r"——以.{2,20}为例|实践路径|路径探索|的思考")),  # research and scholarly titles
     # the annual report, and its special form on the three enforcement systems (the fazhi-sanxiang pack judges it)
     ("annual_report", re.compile(r"法治政府|依法行政|法治建设|依法治[省市县区镇乡州旗街]|法治[\u4e00-\u9fff]{1,3}建设|三项制度")),
 )
@@ -55,7 +56,8 @@ MEETING_SAID = re.compile(r"会议(?:强调|指出|要求|认为|提出)|(?:他|
 HEADLINE_VERB = re.compile(r"召开|举行|举办|审议|听取|点评|通报|发布|出席|调研|部署|督察组|启动|亮相|获评|荣获|助推|"
                            r"开展[^,。]{0,10}(?:专项|督察|督查|检查|评议|活动|行动)(?!情况)")
 ACADEMIC = re.compile(r"[\[【]?摘\s*要[\]】:：]")
-SCHOLARLY = re.compile(r"本文(?:认为|从|以|通过|试图|旨在|拟|提出|分析)|笔者|作者单位|作者简介|基金项目|参考文献|\[\d{1,2}\]|DOI")
+SCHOLARLY = re.compile(r"本文(?:认为|从|以|通过|试图|旨在|拟|提出|分析|将)|笔者|作者单位|作者简介|基金项目|参考文献|\[\d{1,2}\]|"
+                       r"DOI|^\s*引言\s*$|^\s*引言\s", re.M)
 KEYWORDS = re.compile(r"[\[【]?关键词[\]】:：]")
 ENGLISH_SUMMARY = re.compile(r"[A-Za-z][A-Za-z ,.;'’()-]{160}")
 LETTER = re.compile(r"^[^\n。]{0,30}(?:公开信|倡议书)$|^亲爱的[^\n,:]{0,10}(?:朋友|同志|市民|居民)[^\n]{0,3}:", re.M)
@@ -63,8 +65,8 @@ SHUFA_OPENING = re.compile(r"述法如下|^[^\n]{0,40}本人(?:作为|自|担任
 DECLARED = re.compile(r"(?:现将|特将|现就|下面就)(?:.{0,40}?)(?:报告|总结|汇报)如下|(?:现|特此|现予)(?:公布|发布)(?:.{0,40}?)(?:报告|总结)")
 DOCUMENT_DECLARED = re.compile(r"(?:制定|制订|印发|形成|编制)(?:了)?本(?:(计划|方案|要点|规划)|办法|意见|指引|规定|细则|清单|目录)")
 PURPOSE_OPENING = re.compile(r"^为(?:了)?(?:深入|全面|进一步|认真|切实|加快|扎实|持续|更好|推动|贯彻|落实|规范|加强)")
-LOOKING_BACK = re.compile(r"(?:^|(?<=[,。;:\s]))(?:19|20)\d\d年度?(?:以来|,|(?=我|全[县市区省镇乡]|本[局委]))|一年来|今年以来|近年来|"
-                          r"过去一年|本年度|全年",
+LOOKING_BACK = re.compile(r"(?:^|(?<=[,。;:\s]))(?:19|20)\d\d年度?(?:以来|,|(?=我|全[县市区省镇乡]|本[局委]))|一年来|今年以来|"
+                          r"过去一年|本年度|全年",  # 近年来 looks back on years: a feature, not a year's report
                           re.M)  # 2023年，我县……; not (2021—2025年), 2023年3月21日 or 2022年度某区述法现场会
 SALUTATION_LINE = re.compile(r"^[^\n。,]{2,30}:\s*\n")  # 县委、县人大常委会： before the preamble
 BRACKET_LABEL = re.compile(r"^\s*【([^】\n]{2,20})】")
@@ -79,8 +81,12 @@ STATUTORY_HEADING = re.compile(  # a line that is one of the report's statutory 
     r"(?:推进法治政府建设的?主要举措和成效|履行推进法治建设第一责任人职责(?:情况)?$|推进法治政府建设存在的不足和原因|"
     r"推进法治政府建设的主要安排)", re.M)
 SALUTATION_TO_DELEGATES = re.compile(r"^各位代表[,:!]", re.M)
-NEWS_LEDE = re.compile(r"^\s*(?:近日|日前|近期|昨日|昨天|今天|今日|本月|上周)[,，]|记者从[^。\n]{2,30}获悉|^\s*据(?:悉|了解)[,，]", re.M)
+NEWS_LEDE = re.compile(r"^\s*(?:近日|日前|近期|昨日|昨天|今天|今日|本月|上周)[,，]|记者(?:从[^。\n]{2,30})?获悉|^\s*据(?:悉|了解)[,，]",
+                       re.M)
 SPEECH = re.compile(r"^\s*同志们[,:!]", re.M)  # a speech at a work conference
+# a standard's front matter (ICS 35.020, DB3301/T …) and an exam question; a report may cite a 征求意见稿
+NOT_A_REPORT = re.compile(r"ICS\s?\d{2}|DB\d{2,4}(?:/T)?\s*[\dX]|结合材料|阅读(?:下列|以下)?材料|材料[一二三][:：]")
+FIRST_PERSON = re.compile(r"^[^\n]{0,30}(?:19|20)\d\d年,我(?:坚持|始终|认真|带头|深入)", re.M)  # 2024年，我坚持……
 INTERPRETED = re.compile(r"(?:解读|图解)如下|作如下解读|进行(?:了)?解读")
 TASK_TABLE = re.compile(r"(?:牵头|责任|配合)(?:单位|部门)[:：]")
 ENFORCEMENT_DATA = ("行政许可", "行政处罚", "行政强制", "行政检查", "行政征收")
@@ -95,7 +101,7 @@ NOTICE = re.compile(r"的(?:通报|通知|决定|批复|函)$")  # a notice of r
 def classify(title: str | None, text: str, body: str | None = None) -> str:
     """Genre id of a document: its title (or None), its text after the title, and its issuing body."""
     head = text[:1500]
-    marked = _marked_genre(head)
+    marked = _marked_genre(f"{title}\n{head}" if title else head)  # a mark may stand in the title line too
     if marked:
         return marked
     if title:
@@ -122,8 +128,10 @@ def _marked_genre(head: str) -> str | None:
         return "academic_paper"
     if SALUTATION_TO_DELEGATES.search(head):
         return "government_work_report"
-    if SPEECH.search(head[:300]):
+    if SPEECH.search(head[:300]) or NOT_A_REPORT.search(head):
         return "unknown"
+    if FIRST_PERSON.search(head[:300]):
+        return "shufa_report"
     if INTERPRETED.search(head):
         return "interpretation"
     if len(TASK_TABLE.findall(head)) >= 2:
@@ -176,8 +184,8 @@ def _by_text(head: str) -> str:
     document = DOCUMENT_DECLARED.search(head[:800])
     if document:
         return "work_plan" if document.group(1) else "guideline"
-    if DATELINE.search(head) and MEETING_SAID.search(head) or NEWS_LEDE.match(head) or LEDE_EVENT.match(head) or \
-            HELD_AT.search(head[:300]):
+    if DATELINE.search(head) and MEETING_SAID.search(head) or NEWS_LEDE.search(head[:300]) or LEDE_EVENT.match(head) \
+            or HELD_AT.search(head[:300]):
         return "news"
     opening = head.lstrip()
     if PURPOSE_OPENING.match(opening) and not LOOKING_BACK.search(opening[:200]):
@@ -201,7 +209,9 @@ def _about_law_based_government(head: str) -> bool:
     paragraph that looks back on its year (a department's general work summary names it in passing, later)."""
     if len(SUBJECT.findall(head)) >= 2:
         return True
-    opening = SALUTATION_LINE.sub("", head.lstrip(), count=1).split("\n", 1)[0][:300]
+    lines = [line for line in SALUTATION_LINE.sub("", head.lstrip(), count=1).splitlines()
+             if line.strip() and not is_chrome(line)]
+    opening = lines[0][:300] if lines else ""
     return bool(SUBJECT.search(opening) and LOOKING_BACK.search(opening))
 
 
