@@ -32,3 +32,19 @@ def grep_statuses(text: str) -> dict[str, str]:
 
 def grep_genre(text: str) -> str:
     return "annual_report" if "法治政府建设" in text[:200] else "unknown"
+
+
+def main(paths: list[str]) -> int:
+    """Judge every .txt file named or in a folder named: what a cold grep costs, measured beside checker."""
+    from pathlib import Path
+
+    for arg in paths:
+        for path in sorted(Path(arg).glob("*.txt")) if Path(arg).is_dir() else [Path(arg)]:
+            grep_statuses(path.read_text(encoding="utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,6 +11,8 @@ Content = str | bytes | Iterable[str] | Iterable[bytes]
 
 def write_atomic(path: str, content: Content) -> None:
     """Write to path, replacing it only when complete; the temporary file never outlives a failure."""
+    import tempfile  # only when something is written: not on the default path
+
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from checker.checks import run_checks
 from checker.errors import InputError, PackError, UsageError
 from checker.evaluate.engine import evaluate
+from checker.limits import limit_findings
 from checker.model import Document, PackRef, RawText, Result
 from checker.packs.loader import load_pack
 from checker.packs.model import Pack
@@ -75,7 +76,7 @@ def _audit_raw(raw, pack: Pack | None, fail_under: float | None, baseline: Docum
     if adjust is not None:
         pack = adjust(pack)
     elements = evaluate(doc, pack)
-    findings = run_checks(doc, pack, baseline)
+    findings = limit_findings(doc) + run_checks(doc, pack, baseline)
     return Result(source=raw.source, pack=_ref(pack, reason), document=doc, elements=elements, findings=findings,
                   score=score(elements, pack, doc.meta.genre, fail_under, findings))
 

@@ -7,7 +7,9 @@ rendered (through Document.position, which maps back to the text as the user wro
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -93,20 +95,24 @@ class Metadata:
 
 @dataclass(frozen=True, eq=False)
 class Document:
-    """A normalised document with its structure. `offsets[i]` is the raw index of text[i]."""
+    """A normalised document with its structure. `offsets[i]` is the raw index of text[i] (an array: a tuple
+    of ints takes nine times the memory); `sentence_ends` are where its sentences end (checker.limits);
+    `limits` lists the caps that applied to it, as (kind, offset) (checker.limits.MESSAGES)."""
 
     source: str
     kind: str
     encoding: str
     raw: str
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     sections: tuple[Section, ...] = ()
     meta: Metadata = field(default_factory=Metadata)
     content: Span | None = None
     chrome: tuple[Span, ...] = ()
     page_starts: tuple[int, ...] = ()
     properties: tuple[tuple[str, str], ...] = ()
+    sentence_ends: Sequence[int] = ()
+    limits: tuple[tuple[str, int], ...] = ()
 
     def page(self, offset: int) -> int | None:
         """1-based page of a normalised offset, for sources that have pages (PDF); else None."""
@@ -116,7 +122,12 @@ class Document:
         return bisect_right(self.page_starts, raw_at) or 1
 
     def headings(self) -> list[Section]:
-        return [s for top in self.sections for s in top.walk()]
+        """Every section in document order (a section, then its descendants); built once, not to be changed."""
+        cached = self.__dict__.get("_headings")
+        if cached is None:
+            cached = [s for top in self.sections for s in top.walk()]
+            object.__setattr__(self, "_headings", cached)
+        return cached
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the raw text for a normalised offset."""
@@ -131,10 +142,13 @@ class Document:
         return self.raw[self.offsets[span.start]:end]
 
     @property
-    def _raw_line_starts(self) -> list[int]:
+    def _raw_line_starts(self) -> Sequence[int]:
+        """Where the raw text's lines start, up to the end of the part that was read (an array of 4-byte ints)."""
         cached = self.__dict__.get("_starts")
         if cached is None:
-            cached = [0] + [m.end() for m in NEWLINE.finditer(self.raw)]
+            end = self.offsets[-1] if len(self.offsets) else len(self.raw)
+            cached = array("I" if end < 1 << 32 else "Q", [0])
+            cached.extend(m.end() for m in NEWLINE.finditer(self.raw, 0, end))
             object.__setattr__(self, "_starts", cached)
         return cached
 

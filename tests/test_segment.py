@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 import marshal
+import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +14,7 @@ from hypothesis import strategies as st
 
 from checker import segment
 from checker.segment import dictionary
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 jieba = pytest.importorskip("jieba")
 
@@ -60,30 +63,42 @@ def test_pack_word_is_cut_whole_and_a_trap_is_refused(reference) -> None:
     assert segment.aligned(sentence, sentence.index("调解"), sentence.index("调解") + 2)
 
 
-def test_dictionary_groups_keep_prefixes_and_totals(tmp_path, monkeypatch) -> None:
+def test_dictionary_finds_words_and_prefixes_and_keeps_totals(tmp_path, monkeypatch) -> None:
     source = tmp_path / "dict.txt"
-    source.write_text("法治 10 n\n法治政府 5 n\n政府 7 n\n", encoding="utf-8")
+    source.write_text("法治政府 5 n\n法治 10 n\n政府 7 n\n政府 9 n\n", encoding="utf-8")
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
     words = dictionary.load(source)
-    assert words.total == 22
-    assert words.starting_with("法") == {"法": 0, "法治": 10, "法治政": 0, "法治政府": 5}
-    assert words.starting_with("无") == {}
+    assert words.total == 31
+    lookup = {fragment: words.lookup[fragment] for fragment in ("法", "法治", "法治政", "法治政府", "法治政府建", "无")}
+    assert lookup == {"法": 0, "法治": 10, "法治政": 0, "法治政府": 5, "法治政府建": None, "无": None}
+    assert words.get("政府") == 9  # a word listed twice keeps its last frequency
     words.add("政务公开", 3000)
-    assert words.get("政务") == 0 and words.get("政务公开") == 3000 and words.total == 3022
+    assert words.get("政务") == 0 and words.get("政务公开") == 3000 and words.total == 3031
+    assert words.lookup["政务公"] == 0 and words.lookup["政务公开"] == 3000  # a word added before its group is split
+    words.add("政府", 20)
+    assert words.get("政府") == 20 and words.lookup["政府"] == 20 and words.total == 3051
+    fresh = dictionary.load(source)  # split into sorted lists at once: the last of a repeated word still counts
+    assert fresh.group("政") == (["政府"], ["9"]) and fresh.group("法") == (["法治", "法治政府"], ["10", "5"])
 
 
-def test_cache_is_written_once_and_rebuilt_when_the_source_changes(tmp_path, monkeypatch) -> None:
+def test_cache_is_written_once_per_dictionary_file_and_rebuilt_when_it_changes(tmp_path, monkeypatch) -> None:
     source = tmp_path / "dict.txt"
     source.write_text("法治 10 n\n", encoding="utf-8")
     cache = tmp_path / "cache"
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(cache))
     dictionary.load(source)
     (cached,) = cache.iterdir()
-    key, total, groups = marshal.loads(cached.read_bytes())
-    assert total == 10 and groups == {"法": "法治\x0010"}
+    assert cached.name == dictionary.cache_name(source)
+    before = cached.read_bytes()
+    assert dictionary.load(source).lookup["法治"] == 10 and cached.read_bytes() == before  # read, not rebuilt
     source.write_text("法治 10 n\n政府 4 n\n", encoding="utf-8")
     assert dictionary.load(source).total == 14
-    assert marshal.loads(cached.read_bytes())[0] != key
+    assert cached.read_bytes() != before
+    other = tmp_path / "other" / "dict.txt"  # another install's jieba: a file of its own, neither rebuilds the other
+    other.parent.mkdir()
+    other.write_text("政府 4 n\n", encoding="utf-8")
+    dictionary.load(other)
+    assert sorted(p.name for p in cache.iterdir()) == sorted([cached.name, dictionary.cache_name(other)])
 
 
 def test_a_corrupt_or_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None:
@@ -91,10 +106,46 @@ def test_a_corrupt_or_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None
     source.write_text("法治 10 n\n", encoding="utf-8")
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / f"words-{dictionary.CACHE_FORMAT}.marshal").write_bytes(b"not marshal at all")
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(cache))
-    assert dictionary.load(source).total == 10
+    for junk in (b"not marshal at all", b"\x05\x00\x00\x00" + marshal.dumps(1), b""):
+        (cache / dictionary.cache_name(source)).write_bytes(junk)
+        assert dictionary.load(source).total == 10
+    good = (cache / dictionary.cache_name(source)).read_bytes()
+    (cache / dictionary.cache_name(source)).write_bytes(good[:-3])  # cut short
+    assert dictionary.load(source).lookup["法治"] == 10
     blocked = tmp_path / "file-not-dir"
     blocked.write_text("x")
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(blocked / "cache"))
     assert dictionary.load(source).total == 10
+
+
+def test_processes_starting_together_share_one_whole_cache(tmp_path) -> None:
+    """Eight processes build the cache at the same moment: each writes it whole and renames it into place, so
+    every one of them, and every later reader, sees a complete file."""
+    source = tmp_path / "dict.txt"
+    source.write_text("".join(f"法治{i} {i + 1} n\n" for i in range(20000)), encoding="utf-8")
+    cache = tmp_path / "cache"
+    script = ("import sys; from pathlib import Path; from checker.segment import dictionary; "
+              "d = dictionary.load(Path(sys.argv[1])); print(d.total, d.lookup['法治19999'])")
+    env = {**os.environ, "CHECKER_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    children = [subprocess.Popen([sys.executable, "-c", script, str(source)], stdout=subprocess.PIPE, env=env)
+                for _ in range(8)]
+    outputs = {child.communicate(timeout=60)[0] for child in children}
+    assert all(child.returncode == 0 for child in children)
+    assert outputs == {f"{sum(range(1, 20001))} 20000\n".encode()}
+    assert [p.name for p in cache.iterdir()] == [dictionary.cache_name(source)]  # no temporary file left
+    whole = (cache / dictionary.cache_name(source)).read_bytes()
+    assert dictionary.from_cache(whole, dictionary.cache_key(source)) is not None
+
+
+def test_a_group_searched_as_text_answers_as_its_sorted_lists(monkeypatch) -> None:
+    fragments = sorted({SEED_TEXT[i:i + n] for n in (1, 2, 3, 5) for i in range(0, len(SEED_TEXT) - n, 7)})
+    fragments = [f for f in fragments if not f[0].isspace()]
+    monkeypatch.setattr(dictionary, "SPLIT_AFTER", 10 ** 9)
+    searched = dictionary.load()
+    searched.add("法治督察", 3000)
+    monkeypatch.setattr(dictionary, "SPLIT_AFTER", 0)
+    split = dictionary.load()
+    split.add("法治督察", 3000)
+    assert [searched.find(f) for f in fragments] == [split.find(f) for f in fragments]
+    assert searched.find("法治督") == split.find("法治督") == 0 and searched.find("法治督察") == 3000

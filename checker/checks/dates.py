@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 
@@ -27,8 +26,15 @@ def run(ctx: Context) -> Iterator[Finding]:
             continue  # "3月" alone may be a count of months (3个月 is written differently, but be safe)
         if not 1 <= month <= 12:
             yield ctx.finding(m.start(), m.end(), f"“{m.group().strip()}”中的月份不存在")
-        elif day is not None and not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
+        elif day is not None and not 1 <= day <= _days_in(year or 2000, month):
             yield ctx.finding(m.start(), m.end(), f"“{m.group().strip()}”不存在")
+
+
+def _days_in(year: int, month: int) -> int:
+    """Days in the month, by the Gregorian rule (calendar.monthrange without importing calendar)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def _line_piece(text: str, start: int, end: int) -> Span:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from checker.checks.base import Context
@@ -26,6 +26,8 @@ def run(ctx: Context) -> Iterator[Finding]:
     reported: list[Span] = []
     for content in ctx.content:
         for para in paragraphs(ctx.text, content.start, content.end):
+            if len(para) < min_paragraph:  # its key is no longer than it
+                continue
             k = key(ctx.text[para.start:para.end])
             if len(k) < min_paragraph:
                 continue
@@ -38,16 +40,28 @@ def run(ctx: Context) -> Iterator[Finding]:
     seen = {}
     for content in ctx.content:
         for sentence in sentences(ctx.text, content.start, content.end):
+            if len(sentence) < min_sentence:
+                continue
             near = _overlapping(headings, heading_starts, sentence)
             if near and _is_heading_only(sentence, near):
                 continue
             k = key(ctx.text[sentence.start:sentence.end])
             if len(k) < min_sentence:
                 continue
-            if k in seen and not any(r.contains(sentence) for r in reported):
+            if k in seen and not _inside_reported(reported, sentence):
                 line, _ = ctx.doc.position(seen[k].start)
                 yield ctx.finding(sentence.start, sentence.end, f"这句话与第{line}行的句子重复")
             seen.setdefault(k, sentence)
+
+
+def _inside_reported(reported: list[Span], sentence: Span) -> bool:
+    """The sentence lies in a paragraph already reported as a duplicate (reported: lines, in text order)."""
+    i = bisect_right(reported, sentence.start, key=_start) - 1
+    return i >= 0 and reported[i].contains(sentence)
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _overlapping(headings: list[Span], starts: list[int], span: Span) -> list[Span]:

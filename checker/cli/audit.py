@@ -1,24 +1,28 @@
-"""`checker audit PATH...`: plan the batch, judge each document, render as it goes, write, return an exit code."""
+"""`checker audit PATH...`: plan the batch, judge (and render) each document in the workers, write each as it comes
+in input order, return an exit code."""
 
 from __future__ import annotations
 
-import io
 import math
 import os
 import sys
-from contextlib import closing, contextmanager
+from collections.abc import Generator, Iterator
+from contextlib import closing, nullcontext
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 import click
 
 from checker.cli.exitcodes import exit_code_for
-from checker.model import LEVELS
+from checker.model import LEVELS, Result
 from checker.render.names import safe_name
 from checker.render.registry import FORMATS as OUTPUT_FORMATS
+from checker.render.stream import LiveStream, Stream, ready
+from checker.render.text import TextStyle, render_result
 
 if TYPE_CHECKING:
-    from checker.render.stream import Stream
+    from checker.cli.progress import Progress
 
 FORMATS = ("text", *OUTPUT_FORMATS)
 LEVEL_CHOICES = ("auto", *LEVELS)
@@ -96,31 +100,62 @@ def audit(paths: tuple[str, ...], pack_name: str | None, level: str | None, fmt:
     workers = 1 if last_year is not None or "-" in paths else (jobs or os.cpu_count() or 1)
     if baseline_dir:
         items = _pair(items, baseline_dir, workers)
-    console = _console(output, no_color)
-    results = []
+    style = _text_style(output, no_color)
     stream = _stream(fmt)
-    with _progress(len(items), quiet or fmt != "text" and not output) as advance, \
-            closing(batch.run(items, config, workers, last_year, advance)) as judged:
-        for result in judged:
-            if stream is not None:  # written now; only the verdict is kept for the exit code
+    render = _worker_renderer(stream, style, verbose, quiet)
+    results: list[Result] = []
+    progress = _progress(len(items), quiet or fmt != "text" and not output)
+    chunks = _outputs(batch.run(items, config, workers, last_year, progress and progress.advance, render),
+                      stream, results, style, quiet, progress)
+    try:
+        if output:
+            from checker.cli.output import write_output
+
+            write_output(output, chunks)  # written as it comes, then put in place in one rename
+        else:
+            for chunk in chunks:
+                with _aside(progress):
+                    _write_stdout(chunk)
+    finally:
+        chunks.close()
+        if progress:
+            progress.close()
+    return int(exit_code_for(results, exit_zero))
+
+
+def _outputs(judged: Iterator[tuple[Result, str | None]], stream: Stream | None, results: list[Result],
+             style: TextStyle, quiet: bool, progress: Progress | None) -> Generator[str | bytes, None, None]:
+    """The output in order, each document's part as soon as it is judged (text is rendered in the workers), the
+    batch summary or the stream's tail at the end; every verdict is added to results for the exit code."""
+    with closing(judged):
+        for result, text in judged:
+            if isinstance(stream, LiveStream):  # rendered by the worker, written now
+                stream.add(result, text)
+            elif stream is not None:  # written now; only the verdict is kept for the exit code
                 stream.add(result)
                 result = replace(result, elements=(), findings=())
             results.append(result)
             if result.error:
-                click.echo(f"checker: {safe_name(result.source)}: {result.error[1]}", err=True)
-            if fmt == "text" and not quiet:
-                from checker.render.text import render_result
+                with _aside(progress):
+                    click.echo(f"checker: {safe_name(result.source)}: {result.error[1]}", err=True)
+            if stream is not None:
+                yield from ready(stream)
+            elif text:
+                yield text
+    if stream is not None:
+        yield from stream.chunks()
+    elif len(results) > 1 or quiet:
+        from checker.render.text import render_summary
 
-                render_result(console, result, verbose)
-    chunks = stream.chunks() if stream is not None else [_render_text(results, console, quiet)]
-    if output:
-        from checker.cli.output import write_output
+        yield render_summary(results, style)
 
-        write_output(output, chunks)
-    elif stream is not None:
-        for chunk in chunks:  # click writes bytes (csv, xlsx) to the binary stdout as they are
-            click.echo(chunk, nl=False)
-    return int(exit_code_for(results, exit_zero))
+
+def _worker_renderer(stream: Stream | None, style: TextStyle, verbose: bool, quiet: bool):
+    """What the workers render of each document: the terminal report, or a live stream's part; None where the
+    main process renders (a spooled format's frame needs the whole result)."""
+    if stream is None:
+        return None if quiet else partial(render_result, style=style, verbose=verbose)
+    return stream.render if isinstance(stream, LiveStream) else None
 
 
 def _pair(items: list, directory: str, workers: int) -> list:
@@ -139,21 +174,12 @@ def _pair(items: list, directory: str, workers: int) -> list:
 
 
 def _stream(fmt: str) -> Stream | None:
-    """The output format's stream, fed as results arrive; None for the terminal report, which prints as it goes."""
+    """The output format's stream, fed as results arrive; None for the terminal report."""
     if fmt == "text":
         return None
     from checker.render.registry import STREAMS
 
     return STREAMS[fmt]()
-
-
-def _render_text(results: list, console, quiet: bool) -> str:
-    """The batch summary after the reports; what was printed, when it went to a string for -o."""
-    if len(results) > 1 or quiet:
-        from checker.render.text import render_summary
-
-        render_summary(console, results)
-    return console.file.getvalue() if isinstance(console.file, io.StringIO) else ""
 
 
 def _config(path: str | None, isolated: bool):
@@ -169,38 +195,39 @@ def _config(path: str | None, isolated: bool):
     return load_config(found) if found else Config()
 
 
-@contextmanager
-def _progress(total: int, quiet: bool):
+def _progress(total: int, quiet: bool) -> Progress | None:
     """A progress bar on stderr for batches, only where a person watches (a terminal, not -q)."""
     if quiet or total < 2 or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
+        return None
+    from checker.cli.progress import Progress
 
-    with Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("audit", total=total)
-        yield lambda: bar.advance(task)
+    return Progress(total)
 
 
-def _console(output: str | None, no_color: bool):
-    from rich.console import Console
+def _write_stdout(chunk: str | bytes) -> None:
+    """Bytes (csv, xlsx) to the binary stdout as they are; text in stdout's own encoding. Not click.echo: it
+    quietly turns an ASCII stdout into UTF-8, and a console that cannot show the report must hear so (exit 2)."""
+    binary = getattr(sys.stdout, "buffer", None)
+    if isinstance(chunk, bytes) and binary is None:  # a stdout of text alone (an embedding program's)
+        click.echo(chunk, nl=False)
+    elif isinstance(chunk, bytes):
+        sys.stdout.flush()
+        binary.write(chunk)
+    else:
+        sys.stdout.write(chunk)
 
+
+def _aside(progress: Progress | None):
+    """Where something else is written to the terminal: the progress bar steps aside."""
+    return progress.aside() if progress else nullcontext()
+
+
+def _text_style(output: str | None, no_color: bool) -> TextStyle:
+    """A file gets 100 columns without colour; the terminal its own width, coloured where it takes colour."""
     if output:
-        return Console(file=io.StringIO(), width=100, color_system=None, highlight=False)
-    no_color = no_color or bool(os.environ.get("NO_COLOR"))
-    console = Console(no_color=no_color, color_system=None if no_color else "auto", highlight=False,
-                      soft_wrap=False)
-    if console.width < MIN_WIDTH:  # COLUMNS=0 made rich print nothing at all: the report was lost
-        console.width = MIN_WIDTH
-    return console
+        return TextStyle(100, False)
+    style = TextStyle.for_terminal(no_color)  # COLUMNS=5 would leave no room for a single mark and word
+    return replace(style, width=max(style.width, MIN_WIDTH))
 
 
 def _check_encoding(name: str) -> None:

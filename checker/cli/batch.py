@@ -1,5 +1,6 @@
 """Many documents at once: each one is a Job with its own settings (from the config's per-path entries), run in
-worker processes when --jobs > 1, reported back in the order given whatever the parallelism."""
+worker processes when --jobs > 1, reported back in the order given whatever the parallelism. A renderer given to
+run() turns each document into its output text where it was judged, so that the main process only writes."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from checker.cli.config import Config
 from checker.errors import InputError
@@ -119,19 +121,21 @@ def _in_parallel(function, args: list, jobs: int) -> list:
 
 
 def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Document | None = None,
-        progress: Callable[[], None] | None = None) -> Iterator[Result]:
-    """Results in input order; a worker's failure on one document never stops the others.
+        progress: Callable[[], None] | None = None,
+        render: Callable[[Result], str] | None = None) -> Iterator[tuple[Result, str | None]]:
+    """(result, its rendered text or None) in input order; a worker's failure on one document never stops the
+    others. render must be picklable (a module-level function or a partial of one) to run in the workers.
 
     Closing the iterator early (an interrupt, a signal, an error in the consumer) terminates the workers at once:
     none outlives the main process, and no queued document is judged after it.
     """
+    judge = partial(judged, config=config, render=render)
     if jobs <= 1 or len(items) <= 1:
         for item in items:
-            yield item if isinstance(item, Result) else run_job(item, config, baseline)
+            yield _rendered(item, render) if isinstance(item, Result) else judge(item, baseline=baseline)
             if progress:
                 progress()
         return
-    from functools import partial
     from multiprocessing import (
         Pool,  # imported only for parallel batches: ~10 ms of start-up
     )
@@ -139,11 +143,31 @@ def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Docu
     todo = [item for item in items if isinstance(item, Job)]
     chunk = max(1, min(16, len(todo) // (jobs * 8)))  # fewer round trips, still an even spread and live progress
     with Pool(jobs, initializer=_worker_signals) as pool:  # leaving the block terminates the workers
-        done = pool.imap(partial(run_job, config=config), todo, chunksize=chunk)
+        done = pool.imap(judge, todo, chunksize=chunk)
         for item in items:
-            yield item if isinstance(item, Result) else next(done)
+            yield _rendered(item, render) if isinstance(item, Result) else next(done)
             if progress:
                 progress()
+
+
+def judged(job: Job, config: Config, render: Callable[[Result], str] | None = None,
+           baseline: Document | None = None) -> tuple[Result, str | None]:
+    """One job judged (light, for the way back from a worker) and rendered if asked."""
+    return _rendered(run_job(job, config, baseline), render)
+
+
+def _rendered(result: Result, render: Callable[[Result], str] | None) -> tuple[Result, str | None]:
+    """With a renderer, the text and only the verdict: what the main process needs for the batch summary and
+    the exit code, a twentieth of the whole result to send back."""
+    if render is None:
+        return result, None
+    return verdict(result), render(result)
+
+
+def verdict(result: Result) -> Result:
+    """The result without its document, findings and the wording and evidence of its elements."""
+    elements = tuple(replace(e, message="", suggestion="", basis=(), evidence=()) for e in result.elements)
+    return replace(result, document=None, findings=(), elements=elements)
 
 
 def _worker_signals() -> None:
@@ -173,5 +197,6 @@ def for_report(result: Result) -> Result:
     so that a batch of thousands stays small in memory and cheap to send back from a worker."""
     if result.document is None:
         return result
-    light = replace(result.document, raw="", text="", offsets=(0,), sections=(), chrome=(), page_starts=())
+    light = replace(result.document, raw="", text="", offsets=(0,), sections=(), chrome=(), page_starts=(),
+                    sentence_ends=())
     return replace(result, document=light)

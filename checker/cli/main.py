@@ -1,6 +1,7 @@
 """The command line: the `checker` group, its commands, and main(), the only place that calls sys.exit.
 
-No rule logic lives here; each command is a module of this folder (audit, rules and explain, outline).
+No rule logic lives here; each command is a module of this folder (audit, annotate, rules and explain, outline,
+trace).
 """
 
 from __future__ import annotations
@@ -9,9 +10,13 @@ import io
 import os
 import sys
 
-import click
+from checker import regexcache
 
-from checker import __version__
+regexcache.preload()  # before anything compiles a pattern, click included
+
+import click  # noqa: E402
+
+from checker import __version__  # noqa: E402
 from checker.cli.exitcodes import ExitCode
 from checker.errors import CheckerError, PackError
 from checker.render.names import safe_name
@@ -33,29 +38,38 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
         ctx.exit(0)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# name → (module, attribute): each command is imported only when it runs (or when --help lists them all), so
+# `checker audit` does not pay for the rules and outline commands.
+COMMANDS = {
+    "annotate": ("checker.cli.annotate", "annotate"),
+    "audit": ("checker.cli.audit", "audit"),
+    "explain": ("checker.cli.rules", "explain"),
+    "outline": ("checker.cli.outline", "outline"),
+    "rules": ("checker.cli.rules", "rules"),
+    "trace": ("checker.cli.trace", "trace"),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            from importlib import import_module
+
+            module, attribute = COMMANDS[cmd_name]
+            self.add_command(getattr(import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
               help="显示版本和默认规则包版本。")
 def cli() -> None:
     """checker：法治政府建设年度报告合规检查工具。"""
-
-
-def _register() -> None:
-    from checker.cli.annotate import annotate
-    from checker.cli.audit import audit
-    from checker.cli.outline import outline
-    from checker.cli.rules import explain, rules
-    from checker.cli.trace import trace
-
-    cli.add_command(audit)
-    cli.add_command(rules)
-    cli.add_command(explain)
-    cli.add_command(outline)
-    cli.add_command(trace)
-    cli.add_command(annotate)
-
-
-_register()
 
 
 class Terminated(BaseException):
@@ -196,4 +210,5 @@ def main(argv: list[str] | None = None) -> None:
     except MemoryError:
         click.echo("checker: 内存不足，已停止（可用 --max-size 限制输入大小，或减少 -j 并行数）", err=True)
         code = ExitCode.ERROR
+    regexcache.save()
     sys.exit(int(code or 0))

@@ -4,15 +4,17 @@ hits with word boundaries, figures, and the guards that refuse false credit (eac
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cached_property
 
 from checker.evaluate.figures import find_figures
 from checker.model import Document, Span
+from checker.normalise import index_array
 from checker.packs.model import Lexicon, Pack, ScopeSpec
 from checker.segment import aligned, learn, runs
-from checker.sentences import CLAUSE_END, CLAUSE_END_NOT_LIST, SENTENCE_END
+from checker.sentences import CLAUSE_END, CLAUSE_END_NOT_LIST
 
 TITLE_BOOK = re.compile(r"《[^《》\n]{1,60}》")
 QUOTED_LIST = re.compile(r"“[^“”\n]{2,200}”")
@@ -38,6 +40,10 @@ class DocContext:
         self._scope_union: dict[tuple[str, ...], tuple[Span, ...]] = {}
         self._titles: dict[int, list[tuple[int, int]]] = {}
         self._quoted_lists: dict[int, list[tuple[int, int]]] = {}
+        self._has_figure: dict[tuple[int, int], bool] = {}
+        self._sentence_at: dict[int, Span] = {}
+        self._clause_at: dict[int, Span] = {}
+        self._words: dict[tuple[int, int], bool] = {}
 
     # -- scopes ---------------------------------------------------------------------------------------------
     @cached_property
@@ -109,80 +115,95 @@ class DocContext:
         return spans
 
     def _sections_matching(self, patterns) -> list[Span]:
+        """The outermost sections whose title matches. Headings come in document order, a section's descendants
+        right after it, so a section inside a matched one is inside the last one matched."""
         out: list[Span] = []
         for section in self.doc.headings():
-            if any(out_span.contains(section.span) for out_span in out):
+            if out and out[-1].contains(section.span):
                 continue
             if any(p.search(section.title) for p in patterns):
                 out.append(section.span)
         return out
 
     def sections_matching(self, patterns, within: tuple[Span, ...]):
+        """Sections whose title matches and whose heading lies in within (sorted and disjoint, as scopes are)."""
         return [s for s in self.doc.headings()
-                if any(p.search(s.title) for p in patterns) and any(w.contains(s.heading) for w in within)]
+                if any(p.search(s.title) for p in patterns) and _inside_sorted(s.heading, within)]
 
     # -- sentences ------------------------------------------------------------------------------------------
-    @cached_property
-    def _sentence_ends(self) -> list[int]:
-        return [m.end() for m in SENTENCE_END.finditer(self.text)]
-
-    @cached_property
-    def _sentences(self) -> list[Span]:
-        """Sentence i ends at _sentence_ends[i]; the last one runs to the end of the text."""
-        starts = [0, *self._sentence_ends]
-        ends = [*self._sentence_ends, len(self.text)]
-        return [Span(a, b) for a, b in zip(starts, ends)]
-
     def sentence_of(self, offset: int) -> Span:
-        return self._sentences[bisect_right(self._sentence_ends, offset)]
+        """The sentence around offset: sentence i ends at doc.sentence_ends[i], the last one at the end of the
+        text (a sentence is never longer than checker.limits.MAX_SENTENCE_CHARS)."""
+        span = self._sentence_at.get(offset)
+        if span is None:  # found once per offset: the guards ask about the same hits again and again
+            ends = self.doc.sentence_ends
+            i = bisect_right(ends, offset)
+            span = self._sentence_at[offset] = Span(ends[i - 1] if i else 0, ends[i] if i < len(ends) else len(self.text))
+        return span
 
     @cached_property
-    def _clause_breaks(self) -> list[int]:
-        return [m.start() for m in CLAUSE_END.finditer(self.text)]
+    def _clause_breaks(self) -> array:
+        return _starts(CLAUSE_END, self.text)
 
     @cached_property
-    def _clause_breaks_no_list(self) -> list[int]:
-        return [m.start() for m in CLAUSE_END_NOT_LIST.finditer(self.text)]
+    def _clause_breaks_no_list(self) -> array:
+        return _starts(CLAUSE_END_NOT_LIST, self.text)
 
     def clause_of(self, offset: int) -> Span:
         """From just after the last clause break before offset to the next break at or after it, in its sentence."""
-        sentence = self.sentence_of(offset)
-        return Span(_after_break(self._clause_breaks, sentence.start, offset),
-                    _next_break(self._clause_breaks, offset, sentence.end))
+        span = self._clause_at.get(offset)
+        if span is None:
+            sentence = self.sentence_of(offset)
+            span = self._clause_at[offset] = Span(_after_break(self._clause_breaks, sentence.start, offset),
+                                                  _next_break(self._clause_breaks, offset, sentence.end))
+        return span
 
     # -- term hits ------------------------------------------------------------------------------------------
     def find(self, pattern: re.Pattern[str], spans: tuple[Span, ...], word: bool,
              exceptions: tuple[str, ...] = ()) -> Iterator[Span]:
         """Hits of a compiled alternation in the spans, in order, with word boundaries and substring exceptions
         applied; lazily, so that a sentence is segmented only if a matcher still needs its hits."""
+        text = self.text
         for span in spans:
-            for m in pattern.finditer(self.text, span.start, span.end):
-                hit = Span(m.start(), m.end())
-                if exceptions and self.exception_at(hit, exceptions):
+            for m in pattern.finditer(text, span.start, span.end):
+                start, end = m.span()
+                if exceptions and self.exception_at(start, end, exceptions):
                     continue
-                if word and not self._word(hit):
+                if word and not self._word(start, end):
                     continue
-                yield hit
+                yield Span(start, end)
 
     @cached_property
-    def _runs(self) -> tuple[list[int], list[int]]:
-        spans = runs(self.text)
-        return [a for a, _ in spans], [b for _, b in spans]
+    def _runs(self) -> tuple[array, array]:
+        starts, ends = index_array(len(self.text)), index_array(len(self.text))
+        for start, end in runs(self.text):
+            starts.append(start)
+            ends.append(end)
+        return starts, ends
 
-    def _word(self, hit: Span) -> bool:
-        """Word boundaries from the segmentation of the run (of Chinese, letters and digits) around the hit."""
-        if not self._vocabulary_taught:
-            learn(self.pack.vocabulary)
-            self._vocabulary_taught = True
-        starts, ends = self._runs
-        i = bisect_right(starts, hit.start) - 1
-        if i < 0 or ends[i] <= hit.start:
-            return True
-        run_start = starts[i]
-        return aligned(self.text[run_start:ends[i]], hit.start - run_start, hit.end - run_start)
+    def _word(self, start: int, end: int) -> bool:
+        """Word boundaries from the segmentation of the run (of Chinese, letters and digits) around the hit, within
+        the hit's sentence: a run is never longer than a sentence of real text, and so a hostile one costs no more.
+        Memoised: matchers that share a term ask about its hits again."""
+        key = (start, end)
+        found = self._words.get(key)
+        if found is None:
+            if not self._vocabulary_taught:
+                learn(self.pack.vocabulary)
+                self._vocabulary_taught = True
+            starts, ends = self._runs
+            i = bisect_right(starts, start) - 1
+            if i < 0 or ends[i] <= start:
+                found = True
+            else:
+                sentence = self.sentence_of(start)
+                run_start, run_end = max(starts[i], sentence.start), min(ends[i], sentence.end)
+                found = aligned(self.text[run_start:run_end], start - run_start, end - run_start)
+            self._words[key] = found
+        return found
 
     def is_word(self, hit: Span) -> bool:
-        return self._word(hit)
+        return self._word(hit.start, hit.end)
 
     def around(self, hit: Span, chars: int = 4) -> str:
         """The hit with a few characters either side in its line, as a trace quotes it."""
@@ -190,15 +211,15 @@ class DocContext:
         end = self.text.find("\n", hit.end)
         return self.text[start:min(hit.end + chars, end if end != -1 else len(self.text))]
 
-    def exception_at(self, hit: Span, exceptions: tuple[str, ...]) -> str | None:
-        """The `except` phrase the hit lies inside, or None."""
+    def exception_at(self, start: int, end: int, exceptions: tuple[str, ...]) -> str | None:
+        """The `except` phrase the hit from start to end lies inside, or None."""
         for phrase in exceptions:
-            lo = max(0, hit.end - len(phrase))
-            at = self.text.find(phrase, lo, hit.start + len(phrase))
-            while at != -1 and at <= hit.start:
-                if at + len(phrase) >= hit.end:
+            lo = max(0, end - len(phrase))
+            at = self.text.find(phrase, lo, start + len(phrase))
+            while at != -1 and at <= start:
+                if at + len(phrase) >= end:
                     return phrase
-                at = self.text.find(phrase, at + 1, hit.start + len(phrase))
+                at = self.text.find(phrase, at + 1, start + len(phrase))
         return None
 
     # -- figures --------------------------------------------------------------------------------------------
@@ -207,7 +228,13 @@ class DocContext:
         return [Span(a, b) for span in spans for a, b in find_figures(self.text, span.start, span.end, strict, units)]
 
     def has_figure(self, span: Span) -> bool:
-        return bool(find_figures(self.text, span.start, span.end, False, self.pack.figure_units))
+        """Memoised: the hits of one sentence ask about the same window (linear cost in a hostile long one)."""
+        key = (span.start, span.end)
+        found = self._has_figure.get(key)
+        if found is None:
+            found = bool(find_figures(self.text, span.start, span.end, False, self.pack.figure_units))
+            self._has_figure[key] = found
+        return found
 
     # -- guards ---------------------------------------------------------------------------------------------
     def blocked(self, hit: Span, guards: frozenset[str]) -> str | None:
@@ -357,21 +384,28 @@ def _start(span: Span) -> int:
     return span.start
 
 
-def _after_break(breaks: list[int], floor: int, offset: int) -> int:
+def _starts(pattern: re.Pattern[str], text: str) -> array:
+    out = index_array(len(text))
+    out.extend(m.start() for m in pattern.finditer(text))
+    return out
+
+
+def _after_break(breaks: array, floor: int, offset: int) -> int:
     """Just after the last break character before offset, or floor if there is none at or after floor."""
     i = bisect_left(breaks, offset) - 1
     return max(breaks[i] + 1, floor) if i >= 0 else floor
 
 
-def _next_break(breaks: list[int], offset: int, ceiling: int) -> int:
+def _next_break(breaks: array, offset: int, ceiling: int) -> int:
     """The first break character at or after offset, or ceiling if there is none before it."""
     i = bisect_left(breaks, offset)
     return min(breaks[i], ceiling) if i < len(breaks) else ceiling
 
 
 def merge(spans: list[Span]) -> tuple[Span, ...]:
+    """The spans sorted, with overlapping and touching ones joined: sorted and disjoint."""
     out: list[Span] = []
-    for span in sorted(spans, key=lambda s: s.start):
+    for span in sorted(spans, key=_start):
         if out and span.start <= out[-1].end:
             out[-1] = Span(out[-1].start, max(out[-1].end, span.end))
         else:
@@ -380,26 +414,35 @@ def merge(spans: list[Span]) -> tuple[Span, ...]:
 
 
 def intersect(a: tuple[Span, ...], b: tuple[Span, ...]) -> tuple[Span, ...]:
-    out = []
-    for x in a:
-        for y in b:
-            lo, hi = max(x.start, y.start), min(x.end, y.end)
-            if lo < hi:
-                out.append(Span(lo, hi))
+    """Where a and b overlap, merged; one pass over both once each is merged (sorted and disjoint)."""
+    a, b = merge(list(a)), merge(list(b))
+    out: list[Span] = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        lo, hi = max(a[i].start, b[j].start), min(a[i].end, b[j].end)
+        if lo < hi:
+            out.append(Span(lo, hi))
+        if a[i].end < b[j].end:
+            i += 1
+        else:
+            j += 1
     return merge(out)
 
 
 def subtract(a: tuple[Span, ...], b: tuple[Span, ...]) -> tuple[Span, ...]:
-    out = list(a)
-    for cut in b:
-        nxt = []
-        for span in out:
-            if not span.overlaps(cut):
-                nxt.append(span)
-                continue
-            if span.start < cut.start:
-                nxt.append(Span(span.start, cut.start))
-            if cut.end < span.end:
-                nxt.append(Span(cut.end, span.end))
-        out = nxt
+    """a (sorted by start) without what b covers, in one pass: b is merged first; an empty cut removes nothing."""
+    cuts = merge([cut for cut in b if cut.start < cut.end])
+    out: list[Span] = []
+    j = 0
+    for span in a:
+        while j < len(cuts) and cuts[j].end <= span.start:
+            j += 1
+        pos, k = span.start, j
+        while k < len(cuts) and cuts[k].start < span.end:
+            if pos < cuts[k].start:
+                out.append(Span(pos, cuts[k].start))
+            pos = max(pos, cuts[k].end)
+            k += 1
+        if pos < span.end:
+            out.append(Span(pos, span.end))
     return tuple(out)

@@ -3,8 +3,6 @@ plus one entry in LEAVES; its Field schema is its documentation (checker/matcher
 
 from __future__ import annotations
 
-import difflib
-
 from checker.matchers.base import GUARD_NAMES, REACH_WORDS, Matcher, Unless
 from checker.matchers.compose import Composite
 from checker.matchers.figures import Figures
@@ -48,6 +46,8 @@ class Builder:
         if key == "at_least":
             return self._at_least(params, where, kline)
         if key not in LEAVES:
+            import difflib  # only when a pack has a mistake
+
             close = difflib.get_close_matches(str(key), MATCHER_NAMES, n=1, cutoff=0.5)
             hint = f'是否指 "{close[0]}"？' if close else f"可用的匹配器：{'、'.join(MATCHER_NAMES)}"
             self.v.problem(kline, f'{where} 中没有 "{key}" 这种匹配器', hint)
@@ -110,6 +110,8 @@ class Builder:
             return None
         if isinstance(value, str):
             if value not in self.scope_names:
+                import difflib
+
                 close = difflib.get_close_matches(value, sorted(self.scope_names), n=1, cutoff=0.5)
                 hint = f'是否指 "{close[0]}"？' if close else \
                     f"先在 pack.yaml 的 scopes: 中定义，或用其中之一：{'、'.join(sorted(self.scope_names))}"

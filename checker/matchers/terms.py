@@ -127,7 +127,7 @@ class Terms(Matcher):
     def find_checks(self, ctx, hit, labels) -> list[Check]:
         """Scope, word boundary and `except`: what decides whether an occurrence is a mention at all."""
         checks = [self.scope_check(ctx, hit, labels)]
-        phrase = ctx.exception_at(hit, self.params["except"]) if self.params["except"] else None
+        phrase = ctx.exception_at(hit.start, hit.end, self.params["except"]) if self.params["except"] else None
         checks.append(Check("排除短语", phrase is None, f"在“{phrase}”中" if phrase else ""))
         if self.params["boundary"] == "word" and phrase is None:
             word = ctx.is_word(hit)

@@ -12,13 +12,12 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from checker.errors import PackError, PackProblem, UsageError
 from checker.evaluate.figures import CHINESE_UNITS, UNITS, FigureUnits
 from checker.matchers import SCOPE_FIELDS as MATCHER_SCOPE_FIELDS
 from checker.matchers import Builder
 from checker.model import LEVELS
+from checker.packs import yamlmarks
 from checker.packs.model import (
     BUILTIN_SCOPES,
     DEFAULT_TITLE_SUBJECT,
@@ -30,7 +29,7 @@ from checker.packs.model import (
     ScopeSpec,
 )
 from checker.packs.schema import Field, Validator, did_you_mean
-from checker.packs.yamlmarks import MarkedDict, YAMLLimit, load_marked
+from checker.packs.yamlmarks import MarkedDict, load_marked
 
 DEFAULT_PACK = "fazhi-annual"
 SEVERITIES = ("required", "recommended", "advisory")
@@ -131,13 +130,16 @@ def resolve(name_or_path: str, relative_to: Path | None = None) -> Path:
 
 
 def load_pack(name_or_path: str = DEFAULT_PACK) -> Pack:
-    """Load a pack once per process; raises PackError (every problem, with file:line) or UsageError."""
+    """Load a pack once per process, from the pack cache (checker/packs/cache.py) while its files are unchanged;
+    raises PackError (every problem, with file:line) or UsageError."""
     return _load_cached(resolve(name_or_path))
 
 
 @lru_cache(maxsize=32)
 def _load_cached(path: Path) -> Pack:
-    return _load(path, ())
+    from checker.packs.cache import cached
+
+    return cached(path, lambda: _load(path, ()))
 
 
 def _load(path: Path, chain: tuple[Path, ...]) -> Pack:
@@ -449,6 +451,9 @@ def _line_in(node: object, key: str, default: int) -> int:
 def _read_yaml(path: Path, empty_ok: bool = False) -> MarkedDict:
     """One pack or config file, within MAX_YAML_BYTES and the node limits of yamlmarks; with empty_ok, an empty file
     (or one of comments only) is an empty mapping."""
+    from checker.packs.cache import files_read
+
+    files_read.append(path)  # what a cached pack or variants list depends on
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_YAML_BYTES + 1)
@@ -460,9 +465,11 @@ def _read_yaml(path: Path, empty_ok: bool = False) -> MarkedDict:
         raise PackError([PackProblem(str(path), None, f"无法读取：{exc.strerror or exc}")]) from None
     except UnicodeDecodeError:
         raise PackError([PackProblem(str(path), None, "不是 UTF-8 编码的文本", "将文件另存为 UTF-8")]) from None
+    import yaml  # only when a pack is read from its files, not from the pack cache
+
     try:
         node = load_marked(text)
-    except YAMLLimit as exc:
+    except yamlmarks.YAMLLimit as exc:
         raise PackError([PackProblem(str(path), exc.problem_mark.line + 1, exc.problem)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -9,7 +9,6 @@ words, written where it is.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from dataclasses import dataclass
@@ -232,6 +231,8 @@ def _regex_error(message: str) -> str:
 
 def did_you_mean(value: object, known, what: str = "可选") -> str:
     """“是否指 "x"？” for the nearest known name, else the list of what is known."""
+    import difflib  # only when a pack has a mistake: not on the default path
+
     known = list(known)
     close = difflib.get_close_matches(str(value), known, n=1, cutoff=0.6)
     return f'是否指 "{close[0]}"？' if close else f"{what}：{'、'.join(known)}"

@@ -37,7 +37,14 @@ class Variants:
 
 @lru_cache(maxsize=1)
 def load_variants() -> Variants:
+    """rules/variants.yaml, validated; from the pack cache while the file is unchanged."""
+    from checker.packs.cache import cached
+
     path = packs_root() / "variants.yaml"
+    return cached(path, lambda: _load_variants(path))
+
+
+def _load_variants(path) -> Variants:
     node = _read_yaml(path)
     v = Validator(str(path))
     known = set(builtin_packs())

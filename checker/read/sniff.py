@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
@@ -52,6 +51,8 @@ def mislabelled(suffix: str) -> str:
 
 
 def _zip_kind(data: bytes, suffix: str) -> str:
+    import zipfile  # only for zip containers: not on the default path
+
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):

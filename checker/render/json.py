@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from checker import __version__
 from checker.model import Result
 from checker.render.names import safe_name
-from checker.render.stream import SpooledStream, feed
+from checker.render.stream import LiveStream, feed
 
 SCHEMA = "checker-report/1"
 
@@ -61,6 +61,11 @@ def _evidence(ev) -> dict:
     return out
 
 
+def document_json(result: Result) -> str:
+    """One document as JsonStream writes it: a function of the result alone, run by the worker that judged it."""
+    return _document_text(document_dict(result))
+
+
 def render_json(results: list[Result]) -> str:
     return "".join(feed(JsonStream(), results))
 
@@ -82,17 +87,21 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class JsonStream(SpooledStream):
-    """Documents are spooled as they are judged; the header with the summary is put in front at the end."""
+class JsonStream(LiveStream):
+    """The header goes out with the first document and each document as it is judged; the summary, which needs
+    the whole batch, comes after the documents (the order of keys is no part of the contract)."""
 
-    def part(self, result: Result) -> str:
-        return (",\n    " if self.documents else "\n    ") + _document_text(document_dict(result))
+    render = staticmethod(document_json)
+
+    def place(self, rendered: str) -> str:
+        return (",\n    " if self.documents else "\n    ") + rendered
 
     def head(self) -> Iterator[str]:
-        summary = {"documents": self.documents, "passed": self.passed, "failed": self.failed, "errors": self.errors}
-        header = json.dumps({"schema": SCHEMA, "tool": {"name": "checker", "version": __version__},
-                             "summary": summary}, ensure_ascii=False, indent=2)
+        header = json.dumps({"schema": SCHEMA, "tool": {"name": "checker", "version": __version__}},
+                            ensure_ascii=False, indent=2)
         yield header[:-2] + ',\n  "documents": ['
 
     def tail(self) -> Iterator[str]:
-        yield "\n  ]\n}\n" if self.documents else "]\n}\n"
+        summary = {"documents": self.documents, "passed": self.passed, "failed": self.failed, "errors": self.errors}
+        text = json.dumps({"summary": summary}, ensure_ascii=False, indent=2)
+        yield ("\n  ],\n" if self.documents else "],\n") + text[2:] + "\n"

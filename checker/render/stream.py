@@ -1,14 +1,15 @@
 """The streaming protocol of the --format renderers, so a batch of thousands of documents is never held in memory.
 
-`add(result)` is called once per document as it is judged, in input order; `chunks()` then yields the whole output
-in str or bytes pieces. Most formats put something about the whole batch (counts, a summary table, the rule list) in
-front of the documents, so SpooledStream writes each document's part to a spool file at once, keeps in memory only
-what the frame needs, and at the end yields head, the spooled parts, tail.
+`add(result)` is called once per document as it is judged, in input order; after each, `ready()` yields what can
+be written already, and at the end `chunks()` yields the rest, in str or bytes pieces. Most formats put something
+about the whole batch (counts, a summary table, the rule list) in front of the documents, so SpooledStream writes
+each document's part to a spool file at once, keeps in memory only what the frame needs, and at the end yields
+head, the spooled parts, tail. A format whose head needs nothing from the batch is a LiveStream: its head and each
+document go out as soon as they are known (the first report is on screen while the last is still being judged).
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
@@ -24,12 +25,70 @@ class Stream(Protocol):
     def chunks(self) -> Iterator[str] | Iterator[bytes]: ...
 
 
+def ready(stream: Stream) -> Iterator[str] | Iterator[bytes]:
+    """What the stream can write now; a stream without a ready() method writes everything through chunks()."""
+    method = getattr(stream, "ready", None)
+    return method() if method is not None else iter(())
+
+
+class LiveStream:
+    """Subclasses write head() (nothing about the batch), render() for one document (a function of the result
+    alone, so that the worker that judged it can run it), place() to put it in the stream, and tail()."""
+
+    binary = False
+
+    def __init__(self) -> None:
+        self._pending: list[str] = []
+        self.documents = 0
+        self.passed = 0
+        self.errors = 0
+
+    @property
+    def failed(self) -> int:
+        return self.documents - self.passed - self.errors
+
+    def add(self, result: Result, rendered: str | None = None) -> None:
+        """Add a document, rendered here or already by render() (then result may be its verdict alone)."""
+        if not self.documents:
+            self._pending.extend(self.head())
+        self._pending.append(self.place(self.render(result) if rendered is None else rendered))
+        self.documents += 1
+        self.passed += result.passed
+        self.errors += result.error is not None
+
+    @staticmethod
+    def render(result: Result) -> str:
+        raise NotImplementedError
+
+    def place(self, rendered: str) -> str:
+        """One rendered document as it goes into the output; self.documents is the number before it."""
+        return rendered
+
+    def head(self) -> Iterable[str]:
+        return ()
+
+    def tail(self) -> Iterable[str]:
+        return ()
+
+    def ready(self) -> Iterator[str] | Iterator[bytes]:
+        pieces, self._pending = self._pending, []
+        return (piece.encode("utf-8") for piece in pieces) if self.binary else iter(pieces)
+
+    def chunks(self) -> Iterator[str] | Iterator[bytes]:
+        if not self.documents:
+            self._pending.extend(self.head())
+        self._pending.extend(self.tail())
+        return self.ready()
+
+
 class SpooledStream:
     """Subclasses write part() for one document (keeping what head() and tail() will need) and the frame."""
 
     binary = False  # True: chunks are UTF-8 bytes, for formats whose exact bytes are the contract (csv's BOM)
 
     def __init__(self) -> None:
+        import tempfile  # only where a format spools: not on the default path
+
         # newline="": the text comes back exactly as written (csv's CRLF, a stray CR in a document's text)
         self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY, mode="w+", encoding="utf-8",
                                                     newline="")
@@ -56,6 +115,9 @@ class SpooledStream:
 
     def tail(self) -> Iterable[str]:
         return ()
+
+    def ready(self) -> Iterator[str] | Iterator[bytes]:
+        return iter(())  # the head needs the whole batch: everything waits for chunks()
 
     def chunks(self) -> Iterator[str] | Iterator[bytes]:
         pieces = self._pieces()

@@ -1,125 +1,173 @@
 """The terminal gap report in Chinese: verdict, then each element with its mark and evidence, and for each gap
-what is wrong, what to write and why it is required. Readable at 80 columns; colour only where rich allows."""
+what is wrong, what to write and why it is required; after a batch, a summary table. Readable at 80 columns,
+colour only where the terminal takes it (TextStyle); laid out by checker.render.layout, without rich."""
 
 from __future__ import annotations
 
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+import os
+import sys
+from dataclasses import dataclass
 
 from checker.model import ElementResult, Result
+from checker.render.layout import (
+    Line,
+    Painter,
+    cells,
+    grid,
+    line_cells,
+    panel,
+    shorten_path,
+    styled,
+    table,
+    wrap,
+)
 from checker.render.names import safe_name
 from checker.structure.genre import GENRE_NAMES
 from checker.words import FINDING_WORDS, LEVEL_WORDS, SEVERITY_WORDS, STATUS_WORDS
 
 MARKS = {"pass": ("✔", "green"), "partial": ("◐", "yellow"), "fail": ("✘", "red"), "skip": ("–", "dim")}
+FINDING_MARKS = {"error": ("✘", "red"), "warning": ("▲", "yellow"), "info": ("·", "dim")}
+FINDINGS_SHOWN = 30
+REASON_INDENT = "  · "
+FILE_MIN = 16
 
 
-def render_result(console: Console, result: Result, verbose: bool = False) -> None:
+@dataclass(frozen=True)
+class TextStyle:
+    """How the terminal report is laid out: its width in cells and whether it is coloured. Small and picklable,
+    so that workers render documents exactly as the main process would."""
+
+    width: int = 80
+    colour: bool = False
+
+    @classmethod
+    def for_terminal(cls, no_color: bool = False) -> TextStyle:
+        """The width of the terminal ($COLUMNS, else the first of stdin, stdout, stderr that is a terminal, else
+        80); colour on a terminal unless --no-color, NO_COLOR or TERM=dumb ($FORCE_COLOR colours any output)."""
+        width = None
+        columns = os.environ.get("COLUMNS", "")
+        if columns.isdigit() and int(columns) > 0:
+            width = int(columns)
+        for fd in (0, 1, 2):
+            if width is not None:
+                break
+            try:
+                width = os.get_terminal_size(fd).columns or None
+            except (OSError, ValueError):
+                continue
+        term = os.environ.get("TERM", "").lower()
+        dumb = term in ("dumb", "unknown")
+        terminal = bool(os.environ.get("FORCE_COLOR")) or _isatty(sys.stdout)
+        colour = terminal and not dumb and not no_color and not os.environ.get("NO_COLOR")
+        return cls(80 if dumb or not width else width, colour)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def render_result(result: Result, style: TextStyle, verbose: bool = False) -> str:
+    """One document's report, ending with a blank line."""
+    width = style.width
     if result.error:
-        console.print(Text.assemble(("✘ ", "bold red"), (safe_name(result.source), "bold"), f"：无法检查（{result.error[1]}）"))
-        console.print()
-        return
-    console.print(_header(result))
-    for element in result.elements:
-        console.print(_element(element, verbose))
-    if result.findings:
-        console.print(_findings(result, verbose))
-    console.print()
+        out = wrap(styled(("✘ ", "bold red"), (safe_name(result.source), "bold"), f"：无法检查（{result.error[1]}）"), width)
+    else:
+        out = _header(result, width)
+        for element in result.elements:
+            out += _element(element, verbose, width)
+        if result.findings:
+            out += _findings(result, verbose, width)
+    return Painter(style.colour).lines([*out, []])
 
 
-def _header(result: Result) -> Panel:
+def _header(result: Result, width: int) -> list[Line]:
     doc, score = result.document, result.score
     meta = doc.meta
-    verdict = Text("通过", style="bold green") if result.passed else Text("未通过", style="bold red")
-    facts = Text()
-    facts.append(f"{meta.title or '（未识别到标题）'}\n", style="bold")
-    facts.append(f"机关：{meta.body or '未识别'}　层级：{LEVEL_WORDS.get(meta.level or '', '未识别')}　"
-                 f"年度：{meta.year or '未识别'}　类型：{GENRE_NAMES.get(meta.genre, meta.genre)}\n")
-    facts.append(f"规则包：{result.pack.id} {result.pack.version}\n")
-    if result.pack.reason:
-        facts.append(f"选择依据：{result.pack.reason}\n", style="dim")
-    facts.append("得分：")
-    facts.append(f"{score.total:g}", style="bold")
-    facts.append(f"（{score.grade}）　结论：")
-    facts.append_text(verdict)
+    verdict = ("通过", "bold green") if result.passed else ("未通过", "bold red")
     gaps = {s: sum(1 for e in result.elements if e.status == s) for s in ("fail", "partial")}
-    facts.append(f"　缺失 {gaps['fail']} 项，薄弱 {gaps['partial']} 项")
-    for reason in score.reasons:
-        facts.append(f"\n  · {reason}", style="red")
-    return Panel(facts, title=Text(safe_name(result.source)), title_align="left",
-                 border_style="green" if result.passed else "red")
+    body = [
+        styled((meta.title or "（未识别到标题）", "bold")),
+        styled(f"机关：{meta.body or '未识别'}　层级：{LEVEL_WORDS.get(meta.level or '', '未识别')}　"
+               f"年度：{meta.year or '未识别'}　类型：{GENRE_NAMES.get(meta.genre, meta.genre)}"),
+        styled(f"规则包：{result.pack.id} {result.pack.version}"),
+    ]
+    if result.pack.reason:
+        body.append(styled((f"选择依据：{result.pack.reason}", "dim")))
+    body.append(styled("得分：", (f"{score.total:g}", "bold"), f"（{score.grade}）　结论：", verdict,
+                       f"　缺失 {gaps['fail']} 项，薄弱 {gaps['partial']} 项"))
+    for reason in score.reasons:  # a hanging indent: a long reason never leaves its "·" alone on a line
+        lines = wrap(styled((reason, "red")), width - 4 - cells(REASON_INDENT))
+        body.append([(REASON_INDENT, "red"), *lines[0]])
+        body += [[(" " * cells(REASON_INDENT), ""), *line] for line in lines[1:]]
+    return panel(safe_name(result.source), body, width, "green" if result.passed else "red")
 
 
-def _element(e: ElementResult, verbose: bool) -> Group:
+def _element(e: ElementResult, verbose: bool, width: int) -> list[Line]:
     mark, colour = MARKS[e.status]
-    line = Text.assemble((f"{mark} ", colour), (e.title, "bold"), f"（{SEVERITY_WORDS[e.severity]}）",
-                         (f"　{STATUS_WORDS[e.status]}", colour))
-    details = Table.grid(padding=(0, 1))
-    details.add_column(width=2)
-    details.add_column(no_wrap=True)
-    details.add_column(overflow="fold")
+    out = wrap(styled((f"{mark} ", colour), (e.title, "bold"), f"（{SEVERITY_WORDS[e.severity]}）",
+                      (f"　{STATUS_WORDS[e.status]}", colour)), width)
+    rows: list[tuple[Line, Line, Line]] = []
     if e.status in ("pass", "partial"):
         for ev in e.evidence[: 3 if verbose else 1]:
             where = f"第{ev.page}页" if ev.page else f"第{ev.line}行"  # a PDF's lines are reflowed paragraphs
-            details.add_row("", Text(where, style="cyan"), Text(ev.text, style="dim"))
+            rows.append(([], styled((where, "cyan")), styled((ev.text, "dim"))))
     if e.status in ("partial", "fail"):
-        details.add_row("", Text("问题", style="bold"), e.message)
-        details.add_row("", Text("建议", style="bold"), e.suggestion)
-        details.add_row("", Text("依据", style="bold"), Text("；".join(e.basis), style="dim"))
-    return Group(line, details) if details.row_count else Group(line)
+        rows.append(([], styled(("问题", "bold")), styled(e.message)))
+        rows.append(([], styled(("建议", "bold")), styled(e.suggestion)))
+        rows.append(([], styled(("依据", "bold")), styled(("；".join(e.basis), "dim"))))
+    return out + grid(rows, width)
 
 
-FINDING_MARKS = {"error": ("✘", "red"), "warning": ("▲", "yellow"), "info": ("·", "dim")}
-FINDINGS_SHOWN = 30
-
-
-def _findings(result: Result, verbose: bool) -> Group:
+def _findings(result: Result, verbose: bool, width: int) -> list[Line]:
     """文字问题: every defect finding in line order, with its message and (for errors and warnings) suggestion."""
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in FINDING_MARKS}
     summary = "，".join(f"{FINDING_WORDS[s]} {n}" for s, n in counts.items() if n)
-    parts: list = [Text.assemble("\n", ("文字问题", "bold"), f"（{summary}）")]
-    table = Table.grid(padding=(0, 1))
-    table.add_column(width=2)
-    table.add_column(no_wrap=True)
-    table.add_column(overflow="fold")
+    out = wrap(styled("\n", ("文字问题", "bold"), f"（{summary}）"), width)
     shown = result.findings if verbose else result.findings[:FINDINGS_SHOWN]
+    rows: list[tuple[Line, Line, Line]] = []
     seen_suggestions: set[str] = set()
     for f in shown:
         mark, colour = FINDING_MARKS.get(f.severity, ("·", "dim"))
-        table.add_row(Text(mark, style=colour), Text(f"第{f.line}行", style="cyan"),
-                      Text.assemble((f.text, "dim"), "\n", f.message))
+        rows.append((styled((mark, colour)), styled((f"第{f.line}行", "cyan")), styled((f.text, "dim"), "\n", f.message)))
         if f.severity != "info" and f.suggestion and f.suggestion not in seen_suggestions:
             seen_suggestions.add(f.suggestion)
-            table.add_row("", Text("建议", style="bold"), f.suggestion)
-    parts.append(table)
+            rows.append(([], styled(("建议", "bold")), styled(f.suggestion)))
+    out += grid(rows, width)
     if len(shown) < len(result.findings):
-        parts.append(Text(f"   另有 {len(result.findings) - len(shown)} 处，用 -v 查看全部", style="dim"))
-    return Group(*parts)
+        out += wrap(styled((f"   另有 {len(result.findings) - len(shown)} 处，用 -v 查看全部", "dim")), width)
+    return out
 
 
-def render_summary(console: Console, results: list[Result]) -> None:
-    table = Table(title="汇总", show_lines=False, expand=False)
-    table.add_column("文件", overflow="fold")
-    table.add_column("得分", justify="right")
-    table.add_column("等级", justify="center")
-    table.add_column("结论")
-    table.add_column("缺失/薄弱", justify="right")
+def render_summary(results: list[Result], style: TextStyle) -> str:
+    """The batch in a table (long paths shortened from the left), the counts, and the elements most often
+    missing or weak."""
+    width = style.width
+    header = [styled(name) for name in ("文件", "得分", "等级", "结论", "缺失/薄弱")]
+    rows = []
     for r in results:
         if r.error:
-            table.add_row(Text(safe_name(r.source)), "—", "—", Text("错误", style="red"), r.error[1][:20])
+            rows.append([styled("—"), styled("—"), styled(("错误", "red")), styled(r.error[1][:20])])
             continue
         gaps = sum(1 for e in r.elements if e.status == "fail"), sum(1 for e in r.elements if e.status == "partial")
-        verdict = Text("通过", style="green") if r.passed else Text("未通过", style="red")
-        table.add_row(Text(safe_name(r.source)), f"{r.score.total:g}", r.score.grade, verdict, f"{gaps[0]}/{gaps[1]}")
-    console.print(table)
+        verdict = ("通过", "green") if r.passed else ("未通过", "red")
+        rows.append([styled(f"{r.score.total:g}"), styled(r.score.grade), styled(verdict),
+                     styled(f"{gaps[0]}/{gaps[1]}")])
+    others = [max(map(line_cells, column)) for column in zip(header[1:], *rows)]
+    room = max(width - 1 - 3 * len(header) - sum(others), FILE_MIN)  # what the borders and the others leave
+    files = [styled(shorten_path(safe_name(r.source), room)) for r in results]
+    lines = table(styled(("汇总", "italic")), header, [[name, *row] for name, row in zip(files, rows)],
+                  ["left", "right", "center", "left", "right"], width)
     passed = sum(1 for r in results if r.passed)
     errors = sum(1 for r in results if r.error)
-    console.print(f"共 {len(results)} 份：通过 {passed}，未通过 {len(results) - passed - errors}，错误 {errors}")
+    lines += wrap(styled(f"共 {len(results)} 份：通过 {passed}，未通过 {len(results) - passed - errors}，错误 {errors}"),
+                  width)
     weakest = _weakest(results)
     if weakest:
-        console.print("最常缺失或薄弱：" + "；".join(f"{title} {n} 份" for title, n in weakest))
+        lines += wrap(styled("最常缺失或薄弱：" + "；".join(f"{title} {n} 份" for title, n in weakest)), width)
+    return Painter(style.colour).lines(lines)
 
 
 def _weakest(results: list[Result], top: int = 5) -> list[tuple[str, int]]:

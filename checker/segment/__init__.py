@@ -13,6 +13,9 @@ dictionary would cut across it (尊/法学/法 → 尊法/学法/…); a word th
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from math import log
 
@@ -45,20 +48,20 @@ def learn(words: frozenset[str]) -> None:
     for word in new:
         words_.add(word, max(words_.get(word), DOMAIN_FREQ))
         _added.add(word)
-    crossing_words.cache_clear()
+    token_starts.cache_clear()
 
 
 def _cut_run(run: str) -> list[str]:
     """One run of Chinese, letters and digits: the most probable route through its dictionary words."""
     words_ = _words()
+    lookup = words_.lookup
     n = len(run)
     ends: list[list[tuple[int, int]]] = []
     for start in range(n):
-        entries = words_.starting_with(run[start])
         found = []
         stop = start + 1
         while stop <= n:
-            freq = entries.get(run[start:stop])
+            freq = lookup[run[start:stop]]
             if freq is None:
                 break
             if freq:
@@ -107,20 +110,18 @@ def cut(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def crossing_words(run: str) -> dict[int, tuple[str, int]]:
-    """For each offset that falls inside a word of the run's segmentation: that word and where it ends."""
-    inside: dict[int, tuple[str, int]] = {}
-    pos = 0
+def token_starts(run: str) -> array:
+    """Where each token of the run's segmentation starts, then len(run): 4 bytes a token, so that the cache of
+    recent runs stays small whatever their length."""
+    starts = array("I", [0])
     for token in _cut_run(run):
-        for offset in range(pos + 1, pos + len(token)):
-            inside[offset] = (token, pos + len(token))
-        pos += len(token)
-    return inside
+        starts.append(starts[-1] + len(token))
+    return starts
 
 
-def runs(text: str) -> list[tuple[int, int]]:
+def runs(text: str) -> Iterator[tuple[int, int]]:
     """Where the runs that jieba segments lie in text; every other character is a token of its own."""
-    return [m.span() for m in RUN.finditer(text)]
+    return (m.span() for m in RUN.finditer(text))
 
 
 def aligned(run: str, start: int, end: int) -> bool:
@@ -131,8 +132,9 @@ def aligned(run: str, start: int, end: int) -> bool:
     of the pack that overlaps it (执法全过程 / 全过程记录) is no trap; it may not straddle two words or sit
     inside one. Runs are cut independently of each other, so the run around the hit decides.
     """
-    covering = crossing_words(run).get(start)
-    if covering is None:
+    starts = token_starts(run)
+    i = bisect_right(starts, start) - 1
+    if starts[i] == start or i + 1 >= len(starts):
         return True
-    word, word_end = covering
-    return word_end == end or word in _added
+    word_end = starts[i + 1]
+    return word_end == end or run[starts[i]:word_end] in _added

@@ -1,118 +1,228 @@
-"""jieba's word dictionary, loaded by first character and only for the characters a document needs.
+"""jieba's word dictionary, read only where a document needs it.
 
 jieba's own loader unmarshals all 580,000 words and prefixes at once (about half a second, most of a cold start).
-Here the same entries are grouped by their first character into one string per character, cached on disk
-(``$CHECKER_CACHE_DIR``, else ``$XDG_CACHE_HOME/checker`` or ``~/.cache/checker``); a character's group is parsed
-the first time a sentence contains it. The cache is rebuilt whenever jieba's dictionary file changes.
+Here the words are cached (checker.caches) grouped by first character, each group sorted, behind a small index, in
+a file named after the dictionary it was built from, so that two installs never rebuild each other's: a cold start
+reads the index and decodes only the groups of the characters its hits need, and a word or a prefix of one is found
+there by bisection, then remembered. The cache is rebuilt whenever jieba's dictionary file changes.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import marshal
-import os
-import tempfile
+import re
+from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
+from itertools import compress, count
+from operator import itemgetter, ne
 from pathlib import Path
+from zlib import crc32
 
-from checker.atomic import write_atomic
+from checker import caches
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 SEP = "\x00"
+ENTRY = re.compile(r"^[ \t]*(\S+) (\d+)", re.M)  # a line of dict.txt: word, frequency, optional tag
+HEADER_SIZE = 4  # bytes that give the length of the marshalled header
+SPLIT_AFTER = 24  # fragments a group is searched for as text before it is split into sorted lists
+
+
+class _Lookups(dict):
+    """fragment → Dictionary.find(fragment), found on first sight (``__missing__``), then a plain dict hit."""
+
+    def __init__(self, dictionary: Dictionary) -> None:
+        super().__init__()
+        self.dictionary = dictionary
+
+    def __missing__(self, fragment: str) -> int | None:
+        found = self[fragment] = self.dictionary.find(fragment)
+        return found
 
 
 class Dictionary:
-    """Word → frequency, where every prefix of a word is present with frequency 0 (as jieba keeps them)."""
+    """Word → frequency, where every prefix of a word counts as present with frequency 0 (as jieba keeps them).
 
-    def __init__(self, groups: dict[str, str], total: int) -> None:
+    chars lists the first characters in code point order; the group of chars[i] is body[bounds[i]:bounds[i + 1]].
+    A group is decoded when first asked about and split into sorted lists only once it has been searched often
+    (find); words added before that wait in `_pending`.
+    """
+
+    def __init__(self, chars: str, bounds: Sequence[int], body: bytes | memoryview, total: int) -> None:
         self.total = total
-        self._groups = groups
-        self._parsed: dict[str, dict[str, int]] = {}
+        self._chars = chars
+        self._bounds = bounds
+        self._body = body
+        self._texts: dict[str, str] = {}
+        self._groups: dict[str, tuple[list[str], list[str]]] = {}
+        self._pending: dict[str, dict[str, int]] = {}
+        self._searches: dict[str, int] = {}
+        self.lookup = _Lookups(self)  # lookup[fragment]: see _Lookups
 
-    def starting_with(self, char: str) -> dict[str, int]:
-        """The entries whose first character is char (an empty dict if none), with the words' prefixes."""
-        entries = self._parsed.get(char)
-        if entries is None:
-            blob = self._groups.get(char)
-            entries = {}
-            if blob:
-                fields = blob.split(SEP)
-                words = fields[::2]
-                entries = dict(zip(words, map(int, fields[1::2])))  # a word listed twice keeps its last frequency
-                for word in words:
-                    for end in range(1, len(word)):
-                        entries.setdefault(word[:end], 0)
-            self._parsed[char] = entries
-        return entries
+    def _text(self, char: str) -> str:
+        """The group of char as NUL-separated fields, with a NUL at each end ("" if there is none)."""
+        text = self._texts.get(char)
+        if text is None:
+            i = self._chars.find(char)
+            text = SEP + str(self._body[self._bounds[i]:self._bounds[i + 1]], "utf-8") + SEP if i >= 0 else ""
+            self._texts[char] = text
+        return text
+
+    def group(self, char: str) -> tuple[list[str], list[str]]:
+        """The words that start with char, sorted, and their frequencies (as text), with the words added so far."""
+        group = self._groups.get(char)
+        if group is None:
+            fields = self._text(char)[1:-1].split(SEP) if self._text(char) else []
+            entries = sorted(dict(zip(fields[::2], fields[1::2])).items())  # a word listed twice keeps its last
+            group = self._groups[char] = ([w for w, _ in entries], [f for _, f in entries])
+            for word, freq in self._pending.pop(char, {}).items():
+                self._insert(group, word, freq)
+        return group
+
+    def find(self, fragment: str) -> int | None:
+        """The frequency of the word, 0 if it is only a prefix of words, None if it is neither. A group is searched
+        as text for its first SPLIT_AFTER fragments (a cold start asks a few of most groups), then split into
+        sorted lists and bisected (a batch asks thousands)."""
+        char = fragment[0]
+        group = self._groups.get(char)
+        if group is None:
+            searches = self._searches.get(char, 0)
+            if searches < SPLIT_AFTER and not char.isdigit():
+                self._searches[char] = searches + 1
+                return self._search(fragment)
+            group = self.group(char)
+        words, freqs = group
+        i = bisect_left(words, fragment)
+        if i < len(words):
+            if words[i] == fragment:
+                return int(freqs[i])
+            if words[i].startswith(fragment):
+                return 0
+        return None
+
+    def _search(self, fragment: str) -> int | None:
+        """find() in the group's text and the words added to it: a field that is the fragment exactly is a word (a
+        frequency is digits, and groups of digits are never searched), a field that starts with it a longer one."""
+        pending = self._pending.get(fragment[0], {})
+        if fragment in pending:
+            return pending[fragment]
+        text = self._text(fragment[0])
+        at = text.rfind(SEP + fragment + SEP)  # the last, if the file lists a word twice
+        if at >= 0:
+            start = at + len(fragment) + 2
+            return int(text[start:text.index(SEP, start)])
+        if SEP + fragment in text or any(word.startswith(fragment) for word in pending):
+            return 0
+        return None
+
+    def get(self, word: str) -> int:
+        """The word's frequency, 0 if it is not a word."""
+        return (self.lookup[word] or 0) if word else 0
 
     def add(self, word: str, freq: int) -> None:
         """Add or re-weight a word the way jieba's add_word does (the total grows by freq each time)."""
-        entries = self.starting_with(word[0])
-        entries[word] = freq
+        if word[0] in self._groups:
+            self._insert(self._groups[word[0]], word, freq)
+        else:
+            self._pending.setdefault(word[0], {})[word] = freq
         self.total += freq
-        for end in range(1, len(word)):
-            entries.setdefault(word[:end], 0)
+        for end in range(1, len(word) + 1):  # the word and its prefixes may have been looked up before
+            self.lookup.pop(word[:end], None)
 
-    def get(self, word: str) -> int:
-        return self.starting_with(word[0]).get(word, 0) if word else 0
+    @staticmethod
+    def _insert(group: tuple[list[str], list[str]], word: str, freq: int) -> None:
+        words, freqs = group
+        i = bisect_left(words, word)
+        if i < len(words) and words[i] == word:
+            freqs[i] = str(freq)
+        else:
+            words.insert(i, word)
+            freqs.insert(i, str(freq))
 
 
 def jieba_dictionary_file() -> Path:
     """jieba's dict.txt, found without importing jieba (whose import alone costs ~0.1 s)."""
+    import importlib.util
+
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
         raise RuntimeError("jieba is not installed: pip install jieba")
     return Path(spec.origin).parent / "dict.txt"
 
 
-def group_lines(lines: list[str]) -> tuple[dict[str, str], int]:
-    """Lines of ``word freq [tag]`` → one string of words and frequencies per first character, in file order, and
-    the total frequency. Prefixes are not stored: a group adds them when it is parsed (a tenth of the work)."""
-    grouped: dict[str, list[str]] = {}
-    total = 0
-    for line in lines:
-        parts = line.strip().split(" ")
-        if len(parts) < 2 or not parts[0]:
-            continue
-        total += int(parts[1])
-        grouped.setdefault(parts[0][0], []).extend(parts[:2])
-    return {char: SEP.join(fields) for char, fields in grouped.items()}, total
+def build(text: str) -> tuple[str, array, bytes, int]:
+    """dict.txt → (chars, bounds, body, total): body holds one group per first character, its words in file order,
+    each followed by its frequency, joined by NUL; chars (sorted) and bounds say where each group lies (see
+    Dictionary); total is the sum of all frequencies. jieba's file is nearly sorted, so a group is one run of lines
+    or a few joined; the work is done by splits, maps and joins, not by a Python step per line (the first run after
+    installing builds it)."""
+    words, freqs = _fields(text)
+    total = sum(map(int, freqs))
+    fields = [""] * (2 * len(words))
+    fields[0::2], fields[1::2] = words, freqs
+    firsts = list(map(itemgetter(0), words))
+    starts = [0, *compress(count(1), map(ne, firsts, firsts[1:])), len(words)] if words else [0]  # new first char
+    runs: dict[str, list[str]] = {}
+    for start, end in zip(starts, starts[1:]):
+        runs.setdefault(firsts[start], []).append(SEP.join(fields[2 * start:2 * end]))
+    chars, bounds, parts = sorted(runs), array("I", [0]), []
+    for char in chars:
+        blob = SEP.join(runs[char]).encode("utf-8")
+        parts.append(blob)
+        bounds.append(bounds[-1] + len(blob))
+    return "".join(chars), bounds, b"".join(parts), total
 
 
-def cache_dirs() -> list[Path]:
-    """Where the cache may live, in order: $CHECKER_CACHE_DIR alone if set, else the user's cache folder, then a
-    per-user folder in the system's temporary directory (for accounts without a writable home)."""
-    explicit = os.environ.get("CHECKER_CACHE_DIR")
-    if explicit:
-        return [Path(explicit)]
-    user = getattr(os, "getuid", lambda: "user")()
-    fallback = Path(tempfile.gettempdir()) / f"checker-{user}"
-    try:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    except RuntimeError:  # no home directory known for this account
-        return [fallback]
-    return [Path(base) / "checker", fallback]
+def _fields(text: str) -> tuple[list[str], list[str]]:
+    """The words and frequencies of dict.txt's lines: by one split when every line is `word freq tag` (jieba's
+    own file), else line by line with a regex."""
+    tokens = text.split()
+    words, freqs, tags = tokens[0::3], tokens[1::3], tokens[2::3]
+    lines = text.count("\n") + (not text.endswith("\n"))
+    tag_text = "".join(tags)
+    if len(tokens) == 3 * lines and "".join(freqs).isdigit() and tag_text.isalpha() and tag_text.isascii():
+        return words, freqs
+    found = ENTRY.findall(text)
+    return list(map(itemgetter(0), found)), list(map(itemgetter(1), found))
+
+
+def cache_name(source: Path) -> str:
+    """One file per dictionary file: installs with their own jieba each keep their cache (the key inside the file
+    names the path in full; the hash only keeps the files apart)."""
+    return f"words-{CACHE_FORMAT}-{crc32(str(source).encode('utf-8')):08x}.bin"
 
 
 def load(source: Path | None = None) -> Dictionary:
     """The dictionary from the cache if it matches source, else built from source and cached (best effort)."""
     source = source or jieba_dictionary_file()
+    key = cache_key(source)
+    name = cache_name(source)
+    for _, data in caches.read(name):
+        found = from_cache(data, key)
+        if found is not None:
+            return found
+    chars, bounds, body, total = build(source.read_text(encoding="utf-8"))
+    header = marshal.dumps((key, total, chars, bounds.tobytes()))
+    caches.write(name, [len(header).to_bytes(HEADER_SIZE, "little"), header, body])
+    return Dictionary(chars, bounds, body, total)
+
+
+def cache_key(source: Path) -> tuple:
+    """What a cache must have been built from: this format, this file, this size and modification time."""
     stat = source.stat()
-    key = (CACHE_FORMAT, str(source), stat.st_size, stat.st_mtime_ns)
-    name = f"words-{CACHE_FORMAT}.marshal"
-    for directory in cache_dirs():
-        try:
-            cached = marshal.loads((directory / name).read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            continue
-        if isinstance(cached, tuple) and len(cached) == 3 and cached[0] == key:
-            return Dictionary(cached[2], cached[1])
-    groups, total = group_lines(source.read_text(encoding="utf-8").splitlines())
-    payload = marshal.dumps((key, total, groups))
-    for directory in cache_dirs():
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            write_atomic(str(directory / name), payload)
-            break
-        except OSError:
-            continue
-    return Dictionary(groups, total)
+    return CACHE_FORMAT, str(source), stat.st_size, stat.st_mtime_ns
+
+
+def from_cache(data: bytes, key: tuple) -> Dictionary | None:
+    """The dictionary in a cache file's bytes if they are whole and were built from the same source, else None."""
+    try:
+        size = int.from_bytes(data[:HEADER_SIZE], "little")
+        cached_key, total, chars, packed = marshal.loads(data[HEADER_SIZE:HEADER_SIZE + size])
+        bounds = array("I")
+        bounds.frombytes(packed)
+    except (ValueError, EOFError, TypeError):
+        return None
+    body = memoryview(data)[HEADER_SIZE + size:]
+    if cached_key != key or not isinstance(chars, str) or len(bounds) != len(chars) + 1 or bounds[-1] != len(body):
+        return None
+    return Dictionary(chars, bounds, body, total)

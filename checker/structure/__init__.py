@@ -5,6 +5,7 @@ Never fails on odd input: a report with no title, no headings or a mangled headi
 
 from __future__ import annotations
 
+from checker.limits import MAX_HEADINGS, sentence_ends
 from checker.model import Document, Metadata, RawText, Span
 from checker.normalise import normalise
 from checker.structure.genre import classify
@@ -29,8 +30,16 @@ from checker.structure.metadata import (
 
 def build_document(raw: RawText) -> Document:
     text, offsets = normalise(raw.text)
+    ends, long_sentence, cut = sentence_ends(text)
+    limits = []
+    if cut is not None:  # a hostile length: only the first MAX_SENTENCES sentences are read
+        text, offsets = text[:cut], offsets[:cut + 1]
+        limits.append(("sentences", cut))
+    if long_sentence is not None:
+        limits.append(("sentence", long_sentence))
     lines = _lines(text)
     chrome = [(s, line) for s, line in lines if line and is_chrome(line)]
+    chrome_starts = {s for s, _ in chrome}
     related = related_links_start(lines)
     if related is not None:  # the related-links block is chrome; the sign-off is found above it
         chrome += [(s, line) for s, line in lines[related:] if line and not is_chrome(line)]
@@ -42,7 +51,10 @@ def build_document(raw: RawText) -> Document:
     content_end = _content_end(lines, signoff_index, text)
     if signoff is None:
         signoff = find_byline(lines, content_start)
-    headings = _headings(lines, content_start, content_end, title, raw.kind == "markdown")
+    headings = _headings(lines, content_start, content_end, title, raw.kind == "markdown", chrome_starts)
+    if len(headings) > MAX_HEADINGS:
+        limits.append(("headings", headings[MAX_HEADINGS].heading.start))
+        headings = headings[:MAX_HEADINGS]
     body = (body_from_title(title) if title else None) or (signoff.body if signoff else None) or _source_body(chrome)
     opening = text[content_start:content_start + 400]
     published = published_date([line for _, line in chrome])
@@ -60,7 +72,7 @@ def build_document(raw: RawText) -> Document:
         source=raw.source, kind=raw.kind, encoding=raw.encoding, raw=raw.text, text=text, offsets=offsets,
         sections=build_tree(headings, content_end), meta=meta, content=Span(content_start, content_end),
         chrome=tuple(Span(s, s + len(line)) for s, line in chrome), page_starts=raw.page_starts,
-        properties=raw.properties,
+        properties=raw.properties, sentence_ends=ends, limits=tuple(sorted(limits, key=lambda kv: kv[1])),
     )
 
 
@@ -80,11 +92,15 @@ def _content_end(lines: list[tuple[int, str]], signoff_index: int, text: str) ->
     return lines[end][0] if end < len(lines) else len(text)
 
 
-def _headings(lines: list[tuple[int, str]], start: int, end: int, title: str | None,
-              markdown: bool) -> list[HeadingLine]:
-    body_lines = [(s, line) for s, line in lines if start <= s < end and line and not is_chrome(line)]
+def _headings(lines: list[tuple[int, str]], start: int, end: int, title: str | None, markdown: bool,
+              chrome: set[int]) -> list[HeadingLine]:
+    """The heading lines, up to one more than MAX_HEADINGS (that one says where the cap applies); chrome holds
+    the starts of the lines of page chrome."""
+    body_lines = [(s, line) for s, line in lines if start <= s < end and line and s not in chrome]
     out: list[HeadingLine] = []
     for i, (s, line) in enumerate(body_lines):
+        if len(out) > MAX_HEADINGS:
+            break
         if line == title:
             continue
         heading = find_heading(line, s, markdown)

@@ -23,6 +23,8 @@ STYLES: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 # A heading whose opening bracket and number were lost in extraction, e.g. ")实施八大工程" for "(三)实施八大工程".
 MANGLED = re.compile(rf"[{CN_NUM}]{{0,3}}\)(?=[\u4e00-\u9fff])")
+# The characters a numbered heading (STYLES or MANGLED) can start with, besides digits (\\d is str.isdecimal).
+OPENERS = frozenset(f"第(){CN_NUM}" + "".join(chr(c) for c in range(0x2460, 0x2474)))
 MARKDOWN = re.compile(r"(#{1,6})\s*")
 TITLE_END = re.compile(r"[。!?;:]")
 CLAUSE_END = re.compile(r"[,，]")
@@ -47,13 +49,14 @@ def find_heading(line: str, start: int, markdown: bool) -> HeadingLine | None:
     if md:
         offset = md.end()
     rest = line[offset:]
-    for rank, pattern in STYLES:
-        m = pattern.match(rest)
+    if rest[:1] in OPENERS or rest[:1].isdecimal():  # most lines of text are settled by their first character
+        for rank, pattern in STYLES:
+            m = pattern.match(rest)
+            if m and m.end() < len(rest):
+                return _make(line, start, offset, m.end(), m.group().rstrip("、.: "), rank, False)
+        m = MANGLED.match(rest)
         if m and m.end() < len(rest):
-            return _make(line, start, offset, m.end(), m.group().rstrip("、.: "), rank, False)
-    m = MANGLED.match(rest)
-    if m and m.end() < len(rest):
-        return _make(line, start, offset, m.end(), m.group(), 2, True)
+            return _make(line, start, offset, m.end(), m.group(), 2, True)
     if md:
         return _make(line, start, offset, 0, "", len(md.group(1)) - 1, False)
     return None

@@ -4,6 +4,7 @@ sign-off (落款) and the page's publication date. Works on normalised lines."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from checker.model import Signoff, Span
 
@@ -157,7 +158,13 @@ def find_year(title: str | None, opening: str, published: str | None) -> int | N
 
 def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
     """The 落款 at the end: (signoff, index of its first line). Trailing chrome is skipped."""
-    tail = [(i, s, l) for i, (s, l) in enumerate(lines) if l and not is_chrome(l)]
+    tail: list[tuple[int, int, str]] = []  # the last two lines of text, found from the end
+    for i in range(len(lines) - 1, -1, -1):
+        start, line = lines[i]
+        if line and not is_chrome(line):
+            tail.insert(0, (i, start, line))
+            if len(tail) == 2:
+                break
     if not tail:
         return None, len(lines)
     i, start, line = tail[-1]
@@ -177,7 +184,7 @@ def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
 
 def find_byline(lines: list[tuple[int, str]], after: int) -> Signoff | None:
     """A dated byline just under the title ("(2024年3月5日)", "XX县人民政府 2024年3月5日")."""
-    following = [(s, line) for s, line in lines if s >= after and line and not is_chrome(line)][:2]
+    following = list(islice(((s, line) for s, line in lines if s >= after and line and not is_chrome(line)), 2))
     if not following:
         return None
     start, line = following[0]

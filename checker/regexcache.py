@@ -1,0 +1,86 @@
+"""Compiled regular expressions kept between runs of the command line.
+
+Python compiles a regular expression in Python (re's parser and code generator), and checker's few hundred
+patterns (the rule packs' terms and guards, the structure and check regexes, click's own) cost about a sixth of a
+cold start. The compiled programs are kept in the cache folder (checker.caches) and put into re's own cache before
+anything is compiled, so that re.compile finds them; at exit, the programs of patterns compiled for the first time
+are added. A program is exactly what re would make: it is made by re's own parser and code generator, and used
+only by the same Python (the entry is keyed by its version and the regular expression engine's magic number) and
+only from a folder private to this user. Where anything is missing or different, nothing is preloaded and re
+compiles as it always does.
+"""
+
+from __future__ import annotations
+
+import marshal
+import re
+import sys
+
+from checker import caches
+
+_loaded: dict[tuple, tuple] = {}  # re's cache key → the saved entry it was preloaded from
+ROOM = 64  # of re's cache (512 entries): left for what a run compiles that is not worth keeping
+
+
+def _internals():
+    """re's cache, parser and code generator, and the engine (Python 3.10 has them as sre_parse, sre_compile)."""
+    import _sre
+
+    try:
+        from re import _compiler, _parser
+    except ImportError:  # Python 3.10
+        import sre_compile as _compiler
+        import sre_parse as _parser
+    return re._cache, re._MAXCACHE, _parser, _compiler, _sre
+
+
+def _name() -> str:
+    import _sre
+    from zlib import crc32
+
+    return f"regex-{crc32(f'{sys.version} {_sre.MAGIC}'.encode()):08x}.marshal"
+
+
+def preload() -> None:
+    """Put the programs saved by earlier runs into re's cache (never fails)."""
+    try:
+        cache, limit, _, _, sre = _internals()
+        for directory, data in caches.read(_name()):
+            if not caches.private(directory):
+                continue
+            version, entries = marshal.loads(data)
+            if version != sys.version:
+                continue
+            for entry in entries[: limit - ROOM]:
+                pattern, flags, final_flags, code, groups, groupindex, indexgroup = entry
+                key = (str, pattern, flags)
+                if key not in cache:
+                    cache[key] = sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
+                _loaded[key] = entry
+            return
+    except Exception:  # noqa: BLE001 - a cache never stops a run: anything wrong means compiling as usual
+        _loaded.clear()
+
+
+def save() -> None:
+    """If this run compiled patterns that were not preloaded, keep the programs of what it used (never fails)."""
+    try:
+        cache, limit, parser, compiler, _ = _internals()
+        keys = [key for key in cache if key[0] is str and not key[2] & re.DEBUG][: limit - ROOM]
+        if all(key in _loaded for key in keys):
+            return
+        entries = [_loaded.get(key) or _entry(parser, compiler, key[1], key[2]) for key in keys]
+        caches.write(_name(), [marshal.dumps((sys.version, entries))])
+    except Exception:  # noqa: BLE001 - best effort
+        return
+
+
+def _entry(parser, compiler, pattern: str, flags: int) -> tuple:
+    """What re's compile passes to the engine for this pattern (re/_compiler.py, compile)."""
+    parsed = parser.parse(pattern, flags)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in parsed.state.groupdict.items():
+        indexgroup[index] = name
+    code = [int(op) for op in compiler._code(parsed, flags)]  # opcodes are an int subclass marshal does not take
+    return (pattern, int(flags), int(flags | parsed.state.flags), code, parsed.state.groups - 1,
+            dict(parsed.state.groupdict), tuple(indexgroup))

@@ -1,0 +1,117 @@
+"""The caches of a cold start: validated packs and compiled regular expressions are reused while what they were
+built from is unchanged, and a cache that is corrupt, stale, unwritable or not private to the user is ignored."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import caches, regexcache
+from checker.packs import cache as pack_cache
+from tests.conftest import ROOT, RULES, SEEDS
+
+PROBE = """
+import sys
+from checker.packs.loader import load_pack
+pack = load_pack(sys.argv[1])
+print(pack.element("report-title").title, "yaml" in sys.modules)
+"""
+
+
+def python(code: str, *args: str, cache: Path) -> str:
+    env = {**os.environ, "CHECKER_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=True,
+                          timeout=120).stdout.strip()
+
+
+@pytest.fixture
+def pack_copy(tmp_path: Path) -> Path:
+    shutil.copytree(RULES / "fazhi-annual", tmp_path / "pack")
+    return tmp_path / "pack"
+
+
+def test_a_pack_is_read_from_its_files_once_then_from_the_cache(tmp_path: Path, pack_copy: Path) -> None:
+    cache = tmp_path / "cache"
+    assert python(PROBE, str(pack_copy), cache=cache) == "标题 True"
+    assert python(PROBE, str(pack_copy), cache=cache) == "标题 False"  # no YAML read: yaml never imported
+
+
+def test_a_changed_pack_file_is_read_again(tmp_path: Path, pack_copy: Path) -> None:
+    cache = tmp_path / "cache"
+    python(PROBE, str(pack_copy), cache=cache)
+    element = pack_copy / "elements" / "report-title.yaml"
+    element.write_text(element.read_text(encoding="utf-8").replace("title: 标题", "title: 报告标题"),
+                       encoding="utf-8")
+    assert python(PROBE, str(pack_copy), cache=cache) == "报告标题 True"
+
+
+def test_a_corrupt_or_foreign_pack_cache_is_ignored(tmp_path: Path, pack_copy: Path) -> None:
+    cache = tmp_path / "cache"
+    python(PROBE, str(pack_copy), cache=cache)
+    (entry,) = cache.glob("pack-*.pickle")
+    entry.write_bytes(entry.read_bytes()[:-40])
+    assert python(PROBE, str(pack_copy), cache=cache) == "标题 True"
+    assert python(PROBE, str(pack_copy), cache=cache) == "标题 False"
+    cache.chmod(0o777)  # a folder others may write to: its pickles are not trusted
+    assert python(PROBE, str(pack_copy), cache=cache) == "标题 True"
+
+
+def test_an_unwritable_cache_folder_costs_nothing_but_time(tmp_path: Path, pack_copy: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    assert python(PROBE, str(pack_copy), cache=blocked / "cache") == "标题 True"
+
+
+def test_preloaded_expressions_are_the_ones_re_compiles(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    env = {**os.environ, "CHECKER_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    seed = str(next(SEEDS.glob("*.txt")))
+    runs = [subprocess.run([sys.executable, "-m", "checker", "audit", "--exit-zero", seed], env=env,
+                           capture_output=True, timeout=120) for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout and runs[0].returncode == runs[1].returncode == 0
+    (saved,) = cache.glob("regex-*.marshal")
+    code = """
+import re
+from checker import regexcache
+regexcache.preload()
+cache, _, _, compiler, _ = regexcache._internals()
+assert len(regexcache._loaded) > 100, len(regexcache._loaded)
+for key in regexcache._loaded:
+    assert cache[key] == compiler.compile(key[1], key[2]), key  # same flags, groups and program
+print(len(regexcache._loaded))
+"""
+    assert int(python(code, cache=cache)) > 100
+    saved.write_bytes(b"\x00garbage")
+    assert python("from checker import regexcache; regexcache.preload(); print(len(regexcache._loaded))",
+                  cache=cache) == "0"
+
+
+def test_the_regex_cache_is_kept_only_when_something_new_was_compiled(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_loaded", {})
+    re.purge()  # what earlier tests compiled would fill re's cache past what is kept, this pattern last
+    re.compile("checker-test-(?P<one>a)b+")
+    regexcache.save()
+    (saved,) = tmp_path.glob("regex-*.marshal")
+    cache = regexcache._internals()[0]
+    key = (str, "checker-test-(?P<one>a)b+", 0)
+    compiled = cache.pop(key)
+    regexcache.preload()
+    assert key in regexcache._loaded and cache[key] == compiled and cache[key].groupindex == {"one": 1}
+    before = saved.stat().st_mtime_ns
+    regexcache.save()
+    assert saved.stat().st_mtime_ns == before
+
+
+def test_cache_files_go_to_the_first_folder_that_takes_them(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "c"))
+    caches.write("x.bin", [b"one", b"two"])
+    assert dict(caches.read("x.bin")) == {tmp_path / "c": b"onetwo"}
+    assert caches.private(tmp_path / "c")
+    assert pack_cache.entry_name(Path("/a/pack.yaml")) != pack_cache.entry_name(Path("/b/pack.yaml"))
