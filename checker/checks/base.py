@@ -6,9 +6,11 @@ metadata), `ctx.spec` (severity, wording, options from the pack) and, for recycl
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 from checker.model import Document, Finding, Span
 from checker.packs.model import BUILTIN_SCOPES, CheckSpec, Pack
@@ -80,5 +82,19 @@ def _clip(text: str) -> str:
     return text if len(text) <= TEXT_LIMIT else text[:TEXT_LIMIT - 1] + "…"
 
 
-def inside(offset: int, spans: Iterable[Span]) -> bool:
-    return any(s.start <= offset < s.end for s in spans)
+class Covering:
+    """Spans asked, once per sentence, whether one of them holds an offset or a span: a bisection over their starts
+    with the furthest end reached so far, so that a check stays linear in the document (spans may overlap)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self._starts = [s.start for s in ordered]
+        self._reach = list(accumulate((s.end for s in ordered), max))
+
+    def holds(self, offset: int) -> bool:
+        i = bisect_right(self._starts, offset) - 1
+        return i >= 0 and self._reach[i] > offset
+
+    def contains(self, span: Span) -> bool:
+        i = bisect_right(self._starts, span.start) - 1
+        return i >= 0 and self._reach[i] >= span.end

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker import segment
-from checker.checks.base import Context, inside
+from checker.checks.base import Context, Covering
 from checker.checks.items import Item, items
 from checker.checks.likeness import Candidates, Likeness
 from checker.checks.topics import topic_words
@@ -129,13 +129,13 @@ def _scope(view: DocContext, name: str) -> tuple[Span, ...]:
 def _work(ctx: Context, scope: str) -> list[Span]:
     """This year's sentences that may report work done: in the achievements, not about the future, not headings.
     A short title inside a paragraph (二是加强行政应诉。) goes with the sentence after it, which says what was done."""
-    future = ctx.scope("future")
+    future = Covering(ctx.scope("future"))
     heads = {s.heading.start for s in ctx.doc.headings()}
     out: list[Span] = []
     for span in ctx.scope(scope):
         title: Span | None = None
         for s in sentences(ctx.text, span.start, span.end):
-            if len(s) < 6 or s.start in heads or inside(s.start, future):
+            if len(s) < 6 or s.start in heads or future.holds(s.start):
                 title = None
                 continue
             if title is not None and "\n" not in ctx.text[title.end:s.start]:

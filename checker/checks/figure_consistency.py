@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checker.checks.base import Context, inside
+from checker.checks.base import Context, Covering
 from checker.checks.quantities import Figure, figures, number, shown
 from checker.checks.topics import topics_of
 from checker.model import Finding, Span
@@ -46,13 +46,13 @@ MIN_LABEL = 4
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    plan = ctx.scope("plan")
+    plan = Covering(ctx.scope("plan"))
     counted: list[tuple[Figure, Span]] = []
-    heads = [s.heading for s in ctx.doc.headings()]
+    heads = Covering(s.heading for s in ctx.doc.headings())
     for span in ctx.content:
         before: tuple[Span, list[Figure]] | None = None
         for sentence in sentences(ctx.text, span.start, span.end):
-            if any(h.contains(sentence) for h in heads):
+            if heads.contains(sentence):
                 continue
             found = figures(ctx.text, sentence.start, sentence.end)
             same_paragraph = before is not None and "\n" not in ctx.text[before[0].end:sentence.start]
@@ -64,7 +64,7 @@ def run(ctx: Context) -> Iterator[Finding]:
             yield from _shares(ctx, found)
             yield from _rates(ctx, found, sentence)
             yield from _changes(ctx, found)
-            if not inside(sentence.start, plan):
+            if not plan.holds(sentence.start):
                 if _one_count(ctx, found[0], sentence):
                     counted.append((found[0], sentence))
     yield from _twice(ctx, counted)

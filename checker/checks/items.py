@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.checks.base import inside
+from checker.checks.base import Covering
 from checker.model import Document, Section, Span
 from checker.sentences import paragraphs
 
@@ -35,7 +35,8 @@ def items(doc: Document, spans: tuple[Span, ...]) -> list[Item]:
     """The items inside `spans` (a scope), in order. The scope's top heading (二、存在的不足) holds items; a
     sub-heading is one, unless its text enumerates several."""
     out: list[Item] = []
-    inner = [s for s in doc.headings() if inside(s.heading.start, spans)]
+    scope = Covering(spans)
+    inner = [s for s in doc.headings() if scope.holds(s.heading.start)]
     top = min((s.rank for s in inner), default=0)
     for section in inner:
         if section.children:

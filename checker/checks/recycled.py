@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checker.checks.base import Context, inside
+from checker.checks.base import Context, Covering
 from checker.model import Document, Finding, Span
 from checker.sentences import sentences
 
@@ -107,8 +107,8 @@ def run(ctx: Context) -> Iterator[Finding]:
     section_share = float(opts.get("section_share", 0.6))
     names = {"problems": "存在的问题", "plan": "下一年度工作安排"}
     for scope in opts.get("sections", ("problems", "plan")):
-        spans = ctx.scope(scope)
-        inner = [(p, b) for p, b in zip(current, pairs) if inside(p.span.start, spans)]
+        spans = Covering(ctx.scope(scope))
+        inner = [(p, b) for p, b in zip(current, pairs) if spans.holds(p.span.start)]
         size = sum(len(p.key) for p, _ in inner)
         if size < min_chars * 3:
             continue

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from checker.checks.base import Context, inside
+from checker.checks.base import Context, Covering
 from checker.model import Finding
 from checker.sentences import sentences
 
@@ -25,7 +25,7 @@ def run(ctx: Context) -> Iterator[Finding]:
     year = ctx.doc.meta.year
     if year is None or ctx.doc.meta.genre != "annual_report":
         return
-    plan = ctx.scope("plan")
+    plan = Covering(ctx.scope("plan"))
     yield from _headings(ctx, year)
     yield from _this_year(ctx, year, plan)
     yield from _dated_events(ctx, year, plan)
@@ -64,21 +64,21 @@ def _signed(ctx: Context) -> date | None:
     return None
 
 
-def _this_year(ctx: Context, year: int, plan) -> Iterator[Finding]:
+def _this_year(ctx: Context, year: int, plan: Covering) -> Iterator[Finding]:
     signed = _signed(ctx)
     if signed is None or signed.year <= year:
         return
     for m in TODAY_YEAR.finditer(ctx.text):
-        if ctx.in_content(m.start()) and not inside(m.start(), plan):
+        if ctx.in_content(m.start()) and not plan.holds(m.start()):
             yield ctx.finding(m.start(), m.end() + 6,
                               f"报告写的是{year}年，成文于{signed.year}年，“今年”指哪一年不清楚，应写明“{year}年”")
 
 
-def _dated_events(ctx: Context, year: int, plan) -> Iterator[Finding]:
+def _dated_events(ctx: Context, year: int, plan: Covering) -> Iterator[Finding]:
     signed = _signed(ctx)
     gap = int(ctx.options.get("anachronism_years", 5))
     for m in YEAR_MONTH.finditer(ctx.text):
-        if not ctx.in_content(m.start()) or inside(m.start(), plan):
+        if not ctx.in_content(m.start()) or plan.holds(m.start()):
             continue
         y, month = int(m.group(1)), int(m.group(2))
         if not 1 <= month <= 12:

@@ -229,10 +229,10 @@ def grid(rows: list[tuple[Line, Line, Line]], width: int) -> list[Line]:
     out: list[Line] = []
     for mark, label, text in rows:
         columns = (wrap(mark, 2, pad=True), wrap(label, label_width, pad=True, no_wrap=True),
-                   wrap(text, text_width, pad=True))
+                   wrap(text, text_width))  # the last column is not padded: no trailing spaces in a saved report
         for i in range(max(map(len, columns))):
             out.append([*_cell(columns[0], i, 2), (" ", ""), *_cell(columns[1], i, label_width), (" ", ""),
-                        *_cell(columns[2], i, text_width)])
+                        *_cell(columns[2], i, 0)])
     return out
 
 
