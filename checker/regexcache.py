@@ -19,12 +19,16 @@ import sys
 from checker import caches
 
 _loaded: dict[tuple, tuple] = {}  # re's cache key → the saved entry it was preloaded from
-ROOM = 64  # of re's cache (512 entries): left for what a run compiles that is not worth keeping
+ROOM = 64  # of re's cache: left for what a run compiles that is not worth keeping
+CAPACITY = 2048  # re's cache holds 512 patterns; a run of checker uses more, and each one evicted is compiled again
 
 
 def _internals():
-    """re's cache, parser and code generator, and the engine (Python 3.10 has them as sre_parse, sre_compile)."""
+    """re's cache (made large enough to hold every pattern of a run), its limit, parser and code generator, and
+    the engine (Python 3.10 has them as sre_parse, sre_compile)."""
     import _sre
+
+    re._MAXCACHE = max(re._MAXCACHE, CAPACITY)  # read by re on every compile
 
     try:
         from re import _compiler, _parser
