@@ -31,14 +31,13 @@ def ready(stream: Stream) -> Iterator[str] | Iterator[bytes]:
     return method() if method is not None else iter(())
 
 
-class LiveStream:
-    """Subclasses write head() (nothing about the batch), render() for one document (a function of the result
-    alone, so that the worker that judged it can run it), place() to put it in the stream, and tail()."""
+class _Tally:
+    """What both kinds of stream keep: the counts for the frame and the exit code, the head and tail of the format
+    (nothing by default), and how pieces go out (UTF-8 bytes for formats whose exact bytes are the contract)."""
 
-    binary = False
+    binary = False  # True: chunks are UTF-8 bytes (csv's BOM)
 
     def __init__(self) -> None:
-        self._pending: list[str] = []
         self.documents = 0
         self.passed = 0
         self.errors = 0
@@ -47,14 +46,35 @@ class LiveStream:
     def failed(self) -> int:
         return self.documents - self.passed - self.errors
 
+    def head(self) -> Iterable[str]:
+        return ()
+
+    def tail(self) -> Iterable[str]:
+        return ()
+
+    def _count(self, result: Result) -> None:
+        self.documents += 1
+        self.passed += result.passed
+        self.errors += result.error is not None
+
+    def _out(self, pieces: Iterable[str]) -> Iterator[str] | Iterator[bytes]:
+        return (piece.encode("utf-8") for piece in pieces) if self.binary else iter(pieces)
+
+
+class LiveStream(_Tally):
+    """Subclasses write head() (nothing about the batch), render() for one document (a function of the result
+    alone, so that the worker that judged it can run it), place() to put it in the stream, and tail()."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pending: list[str] = []
+
     def add(self, result: Result, rendered: str | None = None) -> None:
         """Add a document, rendered here or already by render() (then result may be its verdict alone)."""
         if not self.documents:
             self._pending.extend(self.head())
         self._pending.append(self.place(self.render(result) if rendered is None else rendered))
-        self.documents += 1
-        self.passed += result.passed
-        self.errors += result.error is not None
+        self._count(result)
 
     @staticmethod
     def render(result: Result) -> str:
@@ -64,15 +84,9 @@ class LiveStream:
         """One rendered document as it goes into the output; self.documents is the number before it."""
         return rendered
 
-    def head(self) -> Iterable[str]:
-        return ()
-
-    def tail(self) -> Iterable[str]:
-        return ()
-
     def ready(self) -> Iterator[str] | Iterator[bytes]:
         pieces, self._pending = self._pending, []
-        return (piece.encode("utf-8") for piece in pieces) if self.binary else iter(pieces)
+        return self._out(pieces)
 
     def chunks(self) -> Iterator[str] | Iterator[bytes]:
         if not self.documents:
@@ -81,47 +95,30 @@ class LiveStream:
         return self.ready()
 
 
-class SpooledStream:
+class SpooledStream(_Tally):
     """Subclasses write part() for one document (keeping what head() and tail() will need) and the frame."""
-
-    binary = False  # True: chunks are UTF-8 bytes, for formats whose exact bytes are the contract (csv's BOM)
 
     def __init__(self) -> None:
         import tempfile  # only where a format spools: not on the default path
 
+        super().__init__()
         # newline="": the text comes back exactly as written (csv's CRLF, a stray CR in a document's text)
         self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY, mode="w+", encoding="utf-8",
                                                     newline="")
-        self.documents = 0
-        self.passed = 0
-        self.errors = 0
-
-    @property
-    def failed(self) -> int:
-        return self.documents - self.passed - self.errors
 
     def add(self, result: Result) -> None:
         self._spool.write(self.part(result))
-        self.documents += 1
-        self.passed += result.passed
-        self.errors += result.error is not None
+        self._count(result)
 
     def part(self, result: Result) -> str:
         """The text of one document; self.documents is the number of documents before it."""
         raise NotImplementedError
 
-    def head(self) -> Iterable[str]:
-        return ()
-
-    def tail(self) -> Iterable[str]:
-        return ()
-
     def ready(self) -> Iterator[str] | Iterator[bytes]:
         return iter(())  # the head needs the whole batch: everything waits for chunks()
 
     def chunks(self) -> Iterator[str] | Iterator[bytes]:
-        pieces = self._pieces()
-        return (piece.encode("utf-8") for piece in pieces) if self.binary else pieces
+        return self._out(self._pieces())
 
     def _pieces(self) -> Iterator[str]:
         try:
