@@ -35,7 +35,7 @@ def read_docx(source: str, data: bytes, max_bytes: int = 0) -> RawText:
         raise InputError(source, "读取 Word 文档需要 python-docx：pip install python-docx") from None
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = _Extractor(document).lines()
+        lines = DocxLines(document).lines()
         properties = _properties(document.core_properties)
     except InputError:
         raise
@@ -115,40 +115,62 @@ def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
         return False
 
 
-class _Extractor:
+class DocxLines:
+    """Word's text in reading order (body, tables row by row, content controls, tracked insertions), with the list
+    numbers Word generates: the lines checker reads. The review copy (render/review_docx.py) walks the same way
+    with lines that remember their paragraphs, by overriding the four line operations at the end."""
+
     def __init__(self, document) -> None:
         self.document = document
         self.numbering = _Numbering(document)
 
-    def lines(self) -> list[str]:
-        out: list[str] = []
+    def lines(self) -> list:
+        out: list = []
         self._block(self.document.element.body, out)
-        while out and not out[-1].strip():
+        while out and not self._text(out[-1]).strip():
             out.pop()
         return out
 
-    def _block(self, element, out: list[str]) -> None:
+    def _block(self, element, out: list) -> None:
         for child in element.iterchildren():
             tag = child.tag
             if tag == W + "p":
-                out.extend(self._paragraph(child).split("\n"))
+                out.extend(self._paragraph(child))
             elif tag == W + "tbl":
                 self._table(child, out)
             elif tag in (W + "sdt", W + "customXml", W + "sdtContent", W + "ins", W + "smartTag"):
-                self._block(child.find(W + "sdtContent") if tag == W + "sdt" else child, out)
+                inner = child.find(W + "sdtContent") if tag == W + "sdt" else child
+                if inner is not None:
+                    self._block(inner, out)
 
-    def _paragraph(self, p) -> str:
-        return self.numbering.prefix(p) + _text(p)
-
-    def _table(self, tbl, out: list[str]) -> None:
+    def _table(self, tbl, out: list) -> None:
         for tr in tbl.iterchildren(W + "tr"):
             cells = []
             for tc in tr.iterchildren(W + "tc"):
-                inner: list[str] = []
+                inner: list = []
                 self._block(tc, inner)
-                cells.append(" ".join(part.strip() for part in inner if part.strip()))
-            if any(cells):
-                out.append("\t".join(cells))
+                cells.append(self._cell(inner))
+            if any(self._text(cell) for cell in cells):
+                out.append(self._row(cells))
+
+    # ---- the line operations: plain strings here ----
+
+    def _paragraph(self, p) -> list:
+        """A paragraph's lines (a line break inside it starts a new one), its list number first."""
+        return (self.numbering.prefix(p) + _text(p)).split("\n")
+
+    @staticmethod
+    def _text(line) -> str:
+        return line
+
+    @staticmethod
+    def _cell(parts: list):
+        """A table cell's lines as one: its non-blank lines, stripped, a space apart."""
+        return " ".join(part.strip() for part in parts if part.strip())
+
+    @staticmethod
+    def _row(cells: list):
+        return "\t".join(cells)
 
 
 def _text(p) -> str:

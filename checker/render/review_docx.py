@@ -22,6 +22,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 
 from checker.model import Document, ElementResult, Finding, Result, Span
+from checker.read.docx import DocxLines
 from checker.words import FINDING_WORDS, SEVERITY_WORDS, STATUS_WORDS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -52,7 +53,7 @@ def build_review(result: Result, pack, original: bytes | None, author: str = "ch
     doc = result.document
     if original is not None:
         document = docx.Document(io.BytesIO(original))
-        lines = _DocxLines(document).lines()
+        lines = _ReviewLines(document).lines()
     else:
         document, lines = _new_document(doc)
     anchors = _Anchors(document, lines, doc.raw.split("\n"))
@@ -257,33 +258,9 @@ class Line:
                                    for p in other.pieces])
 
 
-class _DocxLines:
-    """The lines checker/read/docx.py makes of a document, each knowing its paragraphs (same walk, same numbering)."""
-
-    def __init__(self, document) -> None:
-        from checker.read.docx import _Numbering
-
-        self.document = document
-        self.numbering = _Numbering(document)
-
-    def lines(self) -> list[Line]:
-        out: list[Line] = []
-        self._block(self.document.element.body, out)
-        while out and not out[-1].text.strip():
-            out.pop()
-        return out
-
-    def _block(self, element, out: list[Line]) -> None:
-        for child in element.iterchildren():
-            tag = child.tag
-            if tag == W + "p":
-                out.extend(self._paragraph(child))
-            elif tag == W + "tbl":
-                self._table(child, out)
-            elif tag in (W + "sdt", W + "customXml", W + "sdtContent", W + "ins", W + "smartTag"):
-                inner = child.find(W + "sdtContent") if tag == W + "sdt" else child
-                if inner is not None:
-                    self._block(inner, out)
+class _ReviewLines(DocxLines):
+    """The lines checker/read/docx.py makes of a document (the reader's own walk and numbering), each a Line that
+    knows its paragraphs."""
 
     def _paragraph(self, p) -> list[Line]:
         prefix = self.numbering.prefix(p)
@@ -296,22 +273,23 @@ class _DocxLines:
             at += len(part) + 1
         return lines
 
-    def _table(self, tbl, out: list[Line]) -> None:
-        for tr in tbl.iterchildren(W + "tr"):
-            cells: list[Line] = []
-            for tc in tr.iterchildren(W + "tc"):
-                inner: list[Line] = []
-                self._block(tc, inner)
-                parts = [part.strip() for part in inner if part.text.strip()]
-                cell = Line("", [])
-                for i, part in enumerate(parts):
-                    cell = cell + (Line(" ", []) + part if i else part)
-                cells.append(cell)
-            if any(cell.text for cell in cells):
-                row = cells[0]
-                for cell in cells[1:]:
-                    row = row + Line("\t", []) + cell
-                out.append(row)
+    @staticmethod
+    def _text(line: Line) -> str:
+        return line.text
+
+    @staticmethod
+    def _cell(parts: list[Line]) -> Line:
+        cell = Line("", [])
+        for i, part in enumerate(p.strip() for p in parts if p.text.strip()):
+            cell = cell + (Line(" ", []) + part if i else part)
+        return cell
+
+    @staticmethod
+    def _row(cells: list[Line]) -> Line:
+        row = cells[0]
+        for cell in cells[1:]:
+            row = row + Line("\t", []) + cell
+        return row
 
 
 def text_runs(p) -> list:
