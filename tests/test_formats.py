@@ -145,6 +145,25 @@ def test_docx_tables_and_numbering_formats(tmp_path: Path) -> None:
     assert _format(3, "decimalEnclosedCircle") == "③" and _format(4, "upperRoman") == "IV"
 
 
+def test_docx_content_controls_are_read_and_an_empty_one_is_no_damage(tmp_path: Path) -> None:
+    """Templates wrap fields in content controls (w:sdt); one with properties and no content is legal Word."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_paragraph("某县人民政府关于2024年法治政府建设情况的报告")
+    body = document.element.body
+    body.insert(1, parse_xml(f'<w:sdt {w}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>控件中的正文。</w:t></w:r></w:p>'
+                             '</w:sdtContent></w:sdt>'))
+    body.insert(2, parse_xml(f'<w:sdt {w}><w:sdtPr/></w:sdt>'))
+    document.add_paragraph("控件后的正文。")
+    path = tmp_path / "controls.docx"
+    document.save(str(path))
+    assert read_source(str(path)).text.splitlines() == [
+        "某县人民政府关于2024年法治政府建设情况的报告", "控件中的正文。", "控件后的正文。"]
+
+
 def test_numbering_from_a_heading_style_and_a_damaged_member(tmp_path: Path) -> None:
     """Government templates put 一、 on the "标题 1" style itself; numbering restarts below a new top heading."""
     import docx
