@@ -141,6 +141,14 @@ def test_signoff_variants() -> None:
     assert doc_of("标题报告\n正文。\n发布时间：2024-03-20\n来源：某县").meta.signoff is None
 
 
+def test_byline_a_few_lines_under_the_title() -> None:
+    speech = doc_of("政府工作报告\n——在某县第十届人民代表大会第三次会议上\n某县人民政府县长 王某\n（2024年1月5日）\n"
+                    "各位代表：\n现在，我代表县人民政府向大会报告工作。").meta.signoff
+    assert speech.kind == "byline" and speech.date == "2024-01-05"
+    # a date once the text has started (after the salutation, inside a sentence) is not a byline
+    assert doc_of("某县2023年法治政府建设情况报告\n市政府：\n2023年3月5日，县政府召开常务会议。\n正文。").meta.signoff is None
+
+
 def test_web_page_chrome_is_not_content() -> None:
     doc = doc_of("您现在的位置：首页 > 政务公开 > 法治政府建设\n某县2024年法治政府建设情况的报告\n发布时间：2025-03-25 来源：某县\n"
                  "分享：\n正文。\n相关阅读：\n扫一扫在手机打开当前页")

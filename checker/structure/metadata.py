@@ -36,6 +36,7 @@ COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(?:资讯|动态|要闻|新闻|专题|
 TITLE_START = re.compile(r"关于|(?:19|20)\d\d\s*年|法治|依法行政")
 RELATED = re.compile(r"^【?\s*(?:相关链接|相关阅读|相关文件|相关附件|相关新闻|相关信息|延伸阅读|推荐阅读)\s*】?\s*:?$")
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
+BYLINE_LINES = 6  # a byline sits within the first lines under the title (subtitle, speaker, date)
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -183,18 +184,21 @@ def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
 
 
 def find_byline(lines: list[tuple[int, str]], after: int) -> Signoff | None:
-    """A dated byline just under the title ("(2024年3月5日)", "XX县人民政府 2024年3月5日")."""
-    following = list(islice(((s, line) for s, line in lines if s >= after and line and not is_chrome(line)), 2))
-    if not following:
-        return None
-    start, line = following[0]
-    if len(following) == 2 and looks_like_organ(line) and is_date_line(following[1][1]):
-        date_start, date_line = following[1]
-        return Signoff(line, parse_date(date_line), Span(start, date_start + len(date_line)), kind="byline")
-    if len(line) <= 60 and parse_date(line) and "年" in line and "。" not in line:
-        body = DATE.sub("", line).strip(" ()—-")
-        return Signoff(body if body and looks_like_organ(body) else None, parse_date(line),
-                       Span(start, start + len(line)), kind="byline")
+    """A dated byline in the few lines under the title, before the text starts ("(2024年3月5日)",
+    "XX县人民政府 2024年3月5日", a speech's "——2024年1月5日在……会议上" under a repeated title or the speaker)."""
+    following = list(islice(((s, line) for s, line in lines if s >= after and line and not is_chrome(line)),
+                            BYLINE_LINES))
+    for k, (start, line) in enumerate(following):
+        if len(line) > 60 or "。" in line or line.rstrip().endswith((":", "：")):
+            return None  # the text has started: a salutation or a sentence
+        nxt = following[k + 1] if k + 1 < len(following) else None
+        if nxt and looks_like_organ(line) and is_date_line(nxt[1]):
+            date_start, date_line = nxt
+            return Signoff(line, parse_date(date_line), Span(start, date_start + len(date_line)), kind="byline")
+        if parse_date(line) and "年" in line:
+            body = DATE.sub("", line).strip(" ()—-")
+            return Signoff(body if body and looks_like_organ(body) else None, parse_date(line),
+                           Span(start, start + len(line)), kind="byline")
     return None
 
 
