@@ -36,6 +36,7 @@ COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(?:资讯|动态|要闻|新闻|专题|
 TITLE_START = re.compile(r"关于|(?:19|20)\d\d\s*年|法治|依法行政")
 RELATED = re.compile(r"^【?\s*(?:相关链接|相关阅读|相关文件|相关附件|相关新闻|相关信息|延伸阅读|推荐阅读)\s*】?\s*:?$")
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
+TITLE_BLOCK_LINES = 12  # lines of page fields (索引号, 发布日期) between a page title and the document's own
 BYLINE_LINES = 6  # a byline sits within the first lines under the title (subtitle, speaker, date)
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -84,7 +85,40 @@ def looks_like_organ(line: str) -> bool:
 
 
 def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
-    """The title among the first lines: short, unpunctuated, naming a report-like subject."""
+    """The title among the first lines: short, unpunctuated, naming a report-like subject. A page title is often
+    repeated under the page's fields as the document's own two-line block (某局 / 2023年法治政府建设工作报告):
+    that block, being the document's title, wins."""
+    found = _first_title(lines)
+    if found is None:
+        return None
+    end = found[1].end
+    seen = 0
+    for idx, (start, line) in enumerate(lines):
+        if start < end or not line or is_chrome(line):
+            continue
+        seen += 1
+        if seen > TITLE_BLOCK_LINES or len(line) > 80 or re.search(r"[。;?!？！]", line):
+            break  # the text has started
+        block = _organ_over_title(lines, idx)
+        if block:
+            return block
+    return found
+
+
+def _organ_over_title(lines: list[tuple[int, str]], idx: int) -> tuple[str, Span] | None:
+    """An issuing body's line over a title line that names no body of its own (某局 / 2025年法治政府建设报告)."""
+    start, line = lines[idx]
+    nxt = next(((s, t) for s, t in lines[idx + 1:idx + 3] if t), None)
+    if nxt is None or not looks_like_organ(line) or is_chrome(line) or TITLE_WORDS.search(line):
+        return None
+    title = SPACED.sub("", nxt[1])
+    if (len(title) > 60 or not TITLE_END.search(title) or not TITLE_WORDS.search(title) or NUMBERED.match(title)
+            or is_chrome(title) or re.search(r"[。;,:?!]", title) or body_from_title(title)):
+        return None
+    return line + title, Span(start, nxt[0] + len(nxt[1]))
+
+
+def _first_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
     seen = 0
     for idx, (start, line) in enumerate(lines):
         if not line or is_chrome(line):
@@ -104,6 +138,9 @@ def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
             return line + nxt[1], Span(start, nxt[0] + len(nxt[1]))
         if NUMBERED.match(line):
             return None
+        block = _organ_over_title(lines, idx)
+        if block:
+            return block
         line = TABLE_CELL.sub("", SPACED.sub("", line))
         joined = _title_over_two_lines(line, nxt[1] if nxt else "")
         if joined:
