@@ -208,3 +208,16 @@ def test_you_are_here_breadcrumbs_are_chrome() -> None:
 
     assert is_chrome("您当前的位置:首页>新闻中心>法治宣传")
     assert not is_chrome("当前的工作重点是推进依法行政")
+
+
+def test_bracketed_page_fields_are_chrome() -> None:
+    doc = doc_of("您当前所在位置:首页>政务公开>法治政府建设报告\n[ 索引号 ] 0001/2025-00004\n[ 体裁分类 ] 工作报告\n"
+                 "[ 有效性 ]\n某乡人民政府2024年法治政府建设情况报告\n2024年，某乡坚持依法行政。")
+    assert doc.meta.title == "某乡人民政府2024年法治政府建设情况报告"
+
+
+def test_body_named_before_the_subject() -> None:
+    from checker.structure.metadata import body_from_title
+
+    assert body_from_title("某镇法治政府建设年度报告(2024年度)") == "某镇"
+    assert body_from_title("法治政府建设年度报告") is None
