@@ -174,7 +174,7 @@ def related_links_start(lines: list[tuple[int, str]]) -> int | None:
 def body_from_title(title: str) -> str | None:
     """The issuing body named before 关于 or the year (XX县人民政府关于2023年……), or right after a leading year
     (2020年静海区法治政府建设情况报告)."""
-    m = re.match(r"(.+?)(?:关于|(?:19|20)\d\d|二〇|年度|法治政府|依法行政)", title) or \
+    m = re.match(r"(?!(?:19|20)\d\d)(.+?)(?:关于|(?:19|20)\d\d|二〇|年度|法治政府|依法行政)", title) or \
         re.match(r"(?:19|20)\d\d\s*年度?(.+?)(?:法治|依法行政|关于)", title)
     if not m:
         return None
