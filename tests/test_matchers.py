@@ -198,6 +198,7 @@ def test_the_opening_scope_is_the_preamble_before_the_first_heading() -> None:
     ("协调6个部门，覆盖12个方面", []),                  # counts of structure
     ("督促38个市直部门整改", []),
     ("建成示范村2个", ["2个"]),
+    ("对6个市县进行实地督察", ["6个"]),                # the units the work was done to are a result
 ])
 def test_strict_figures_leave_out_counts_of_structure_only(text: str, counted: list[str]) -> None:
     assert [text[a:b] for a, b in find_figures(text, 0, len(text), strict=True)] == counted

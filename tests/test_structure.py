@@ -141,6 +141,26 @@ def test_signoff_variants() -> None:
     assert doc_of("标题报告\n正文。\n发布时间：2024-03-20\n来源：某县").meta.signoff is None
 
 
+def test_byline_a_few_lines_under_the_title() -> None:
+    speech = doc_of("政府工作报告\n——在某县第十届人民代表大会第三次会议上\n某县人民政府县长 王某\n（2024年1月5日）\n"
+                    "各位代表：\n现在，我代表县人民政府向大会报告工作。").meta.signoff
+    assert speech.kind == "byline" and speech.date == "2024-01-05"
+    # a date once the text has started (after the salutation, inside a sentence) is not a byline
+    assert doc_of("某县2023年法治政府建设情况报告\n市政府：\n2023年3月5日，县政府召开常务会议。\n正文。").meta.signoff is None
+
+
+def test_title_block_of_body_over_title() -> None:
+    doc = doc_of("| 索引号: | 0001 |\n某县应急管理局\n2025年法治政府建设报告\n某县应急管理局坚持依法履职。")
+    assert doc.meta.title == "某县应急管理局2025年法治政府建设报告"
+    # the page's own title without a body, then the document's block under the page fields: the block is the title
+    page = doc_of("2023年法治政府建设工作报告\n发布日期:2024-01-05\n\n某市司法局\n\n2023年法治政府建设工作报告\n\n"
+                  "2023年，我局坚持依法行政。")
+    assert page.meta.title == "某市司法局2023年法治政府建设工作报告"
+    # a body line over a heading of the text is not a title block
+    assert doc_of("某县人民政府关于2023年法治政府建设情况的报告\n某县人民政府\n一、主要举措和成效\n正文。"
+                  ).meta.title == "某县人民政府关于2023年法治政府建设情况的报告"
+
+
 def test_web_page_chrome_is_not_content() -> None:
     doc = doc_of("您现在的位置：首页 > 政务公开 > 法治政府建设\n某县2024年法治政府建设情况的报告\n发布时间：2025-03-25 来源：某县\n"
                  "分享：\n正文。\n相关阅读：\n扫一扫在手机打开当前页")
@@ -188,3 +208,16 @@ def test_you_are_here_breadcrumbs_are_chrome() -> None:
 
     assert is_chrome("您当前的位置:首页>新闻中心>法治宣传")
     assert not is_chrome("当前的工作重点是推进依法行政")
+
+
+def test_bracketed_page_fields_are_chrome() -> None:
+    doc = doc_of("您当前所在位置:首页>政务公开>法治政府建设报告\n[ 索引号 ] 0001/2025-00004\n[ 体裁分类 ] 工作报告\n"
+                 "[ 有效性 ]\n某乡人民政府2024年法治政府建设情况报告\n2024年，某乡坚持依法行政。")
+    assert doc.meta.title == "某乡人民政府2024年法治政府建设情况报告"
+
+
+def test_body_named_before_the_subject() -> None:
+    from checker.structure.metadata import body_from_title
+
+    assert body_from_title("某镇法治政府建设年度报告(2024年度)") == "某镇"
+    assert body_from_title("法治政府建设年度报告") is None

@@ -49,6 +49,10 @@ STRUCTURE = re.compile(r"(?:[^\u4e00-\u9fff]{0,2}(?:市直|县直|区直|省直|
                        r"村|社区|县|区|市|省|方面|领域|环节|层级|科室|处室|股室|站所|片区|网格)")
 
 
+# units the year's work was done to (对6个市县进行实地督察, 为12个乡镇配备) are results, not the body's structure
+ACTED_ON = re.compile(r"(?:对|为)(?:全[省市县区])?$")
+
+
 def _bare_count(figure: str, text: str, end: int) -> bool:
     """6个部门, 12个方面 and 1.2万 describe structure or scale; 22个问题 and 示范村2个 are results."""
     if figure.endswith("万"):
@@ -65,7 +69,8 @@ def find_figures(text: str, start: int, end: int, strict: bool,
             continue
         if strict:
             approximate = m.group(2) or APPROX_BEFORE.search(text[max(start, m.start() - 3):m.start()])
-            if approximate or _bare_count(m.group(0), text, m.end()):
+            acted_on = ACTED_ON.search(text, max(start, m.start() - 4), m.start())
+            if approximate or (_bare_count(m.group(0), text, m.end()) and not acted_on):
                 continue
         out.append((m.start(), m.end()))
     for m in units.chinese.finditer(text, start, end):

@@ -9,10 +9,10 @@ from itertools import islice
 from checker.model import Signoff, Span
 
 CHROME = re.compile(
-    r"^(?:【?(?:发布时间|发布日期|发文日期|时间|日期|来源|信息来源|文章来源|作者|索引号|发布机构|发文机关|发文字号|文号|"
-    r"主题分类|成文日期|生效日期|分享|分享到|字号|浏览次数|阅读次数|点击数|访问量|打印|关闭|打印本页|关闭窗口|"
-    r"您现在的位置|您所在的位置|您当前的位置|当前的位置|当前位置|首页|相关阅读|相关链接|相关文件|相关附件|扫一扫|上一篇|下一篇|责任编辑|"
-    r"编辑|审核|校对)】?\s*(?:[:>]|$|\s))"
+    r"^(?:[【\[]?\s*(?:发布时间|发布日期|发文日期|时间|日期|来源|信息来源|文章来源|作者|索引号|发布机构|发文机关|发文字号|文号|"
+    r"主题分类|体裁分类|有效性|公文时效|信息索引号|公开形式|公开范围|公开时限|成文日期|生效日期|分享|分享到|字号|浏览次数|阅读次数|点击数|访问量|打印|关闭|打印本页|关闭窗口|"
+    r"您现在的位置|您所在的位置|您当前的位置|您当前所在位置|您所在位置|当前所在位置|当前的位置|当前位置|首页|相关阅读|相关链接|相关文件|相关附件|扫一扫|上一篇|下一篇|责任编辑|"
+    r"编辑|审核|校对)\s*[】\]]?\s*(?:[:>]|$|\s))"
     r"|阅读次数|浏览次数|访问次数|点击次数|扫一扫在手机|【\s*(?:打印|关闭|大|字体)|\s>\s|›"
     r"|手机版|站内搜索|网上有害信息举报|无障碍浏览|设为首页|加入收藏|^\s*>>|\|\s*>>"
     r"|^\(此件(?:主动|不予)公开\)$|^\[?(?:打印|关闭)\]?(?:\s*\[?(?:打印|关闭)\]?)*$"
@@ -36,6 +36,8 @@ COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(?:资讯|动态|要闻|新闻|专题|
 TITLE_START = re.compile(r"关于|(?:19|20)\d\d\s*年|法治|依法行政")
 RELATED = re.compile(r"^【?\s*(?:相关链接|相关阅读|相关文件|相关附件|相关新闻|相关信息|延伸阅读|推荐阅读)\s*】?\s*:?$")
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
+TITLE_BLOCK_LINES = 12  # lines of page fields (索引号, 发布日期) between a page title and the document's own
+BYLINE_LINES = 6  # a byline sits within the first lines under the title (subtitle, speaker, date)
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -83,7 +85,40 @@ def looks_like_organ(line: str) -> bool:
 
 
 def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
-    """The title among the first lines: short, unpunctuated, naming a report-like subject."""
+    """The title among the first lines: short, unpunctuated, naming a report-like subject. A page title is often
+    repeated under the page's fields as the document's own two-line block (某局 / 2023年法治政府建设工作报告):
+    that block, being the document's title, wins."""
+    found = _first_title(lines)
+    if found is None:
+        return None
+    end = found[1].end
+    seen = 0
+    for idx, (start, line) in enumerate(lines):
+        if start < end or not line or is_chrome(line):
+            continue
+        seen += 1
+        if seen > TITLE_BLOCK_LINES or len(line) > 80 or re.search(r"[。;?!？！]", line):
+            break  # the text has started
+        block = _organ_over_title(lines, idx)
+        if block:
+            return block
+    return found
+
+
+def _organ_over_title(lines: list[tuple[int, str]], idx: int) -> tuple[str, Span] | None:
+    """An issuing body's line over a title line that names no body of its own (某局 / 2025年法治政府建设报告)."""
+    start, line = lines[idx]
+    nxt = next(((s, t) for s, t in lines[idx + 1:idx + 3] if t), None)
+    if nxt is None or not looks_like_organ(line) or is_chrome(line) or TITLE_WORDS.search(line):
+        return None
+    title = SPACED.sub("", nxt[1])
+    if (len(title) > 60 or not TITLE_END.search(title) or not TITLE_WORDS.search(title) or NUMBERED.match(title)
+            or is_chrome(title) or re.search(r"[。;,:?!]", title) or body_from_title(title)):
+        return None
+    return line + title, Span(start, nxt[0] + len(nxt[1]))
+
+
+def _first_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
     seen = 0
     for idx, (start, line) in enumerate(lines):
         if not line or is_chrome(line):
@@ -103,6 +138,9 @@ def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
             return line + nxt[1], Span(start, nxt[0] + len(nxt[1]))
         if NUMBERED.match(line):
             return None
+        block = _organ_over_title(lines, idx)
+        if block:
+            return block
         line = TABLE_CELL.sub("", SPACED.sub("", line))
         joined = _title_over_two_lines(line, nxt[1] if nxt else "")
         if joined:
@@ -136,7 +174,7 @@ def related_links_start(lines: list[tuple[int, str]]) -> int | None:
 def body_from_title(title: str) -> str | None:
     """The issuing body named before 关于 or the year (XX县人民政府关于2023年……), or right after a leading year
     (2020年静海区法治政府建设情况报告)."""
-    m = re.match(r"(.+?)(?:关于|(?:19|20)\d\d|二〇|年度)", title) or \
+    m = re.match(r"(?!(?:19|20)\d\d)(.+?)(?:关于|(?:19|20)\d\d|二〇|年度|法治政府|依法行政)", title) or \
         re.match(r"(?:19|20)\d\d\s*年度?(.+?)(?:法治|依法行政|关于)", title)
     if not m:
         return None
@@ -183,18 +221,21 @@ def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
 
 
 def find_byline(lines: list[tuple[int, str]], after: int) -> Signoff | None:
-    """A dated byline just under the title ("(2024年3月5日)", "XX县人民政府 2024年3月5日")."""
-    following = list(islice(((s, line) for s, line in lines if s >= after and line and not is_chrome(line)), 2))
-    if not following:
-        return None
-    start, line = following[0]
-    if len(following) == 2 and looks_like_organ(line) and is_date_line(following[1][1]):
-        date_start, date_line = following[1]
-        return Signoff(line, parse_date(date_line), Span(start, date_start + len(date_line)), kind="byline")
-    if len(line) <= 60 and parse_date(line) and "年" in line and "。" not in line:
-        body = DATE.sub("", line).strip(" ()—-")
-        return Signoff(body if body and looks_like_organ(body) else None, parse_date(line),
-                       Span(start, start + len(line)), kind="byline")
+    """A dated byline in the few lines under the title, before the text starts ("(2024年3月5日)",
+    "XX县人民政府 2024年3月5日", a speech's "——2024年1月5日在……会议上" under a repeated title or the speaker)."""
+    following = list(islice(((s, line) for s, line in lines if s >= after and line and not is_chrome(line)),
+                            BYLINE_LINES))
+    for k, (start, line) in enumerate(following):
+        if len(line) > 60 or "。" in line or line.rstrip().endswith((":", "：")):
+            return None  # the text has started: a salutation or a sentence
+        nxt = following[k + 1] if k + 1 < len(following) else None
+        if nxt and looks_like_organ(line) and is_date_line(nxt[1]):
+            date_start, date_line = nxt
+            return Signoff(line, parse_date(date_line), Span(start, date_start + len(date_line)), kind="byline")
+        if parse_date(line) and "年" in line:
+            body = DATE.sub("", line).strip(" ()—-")
+            return Signoff(body if body and looks_like_organ(body) else None, parse_date(line),
+                           Span(start, start + len(line)), kind="byline")
     return None
 
 
