@@ -45,6 +45,10 @@ REPORTS = {
     "nav_bar_before_an_untitled_report": (">> 阳光执法 | >> 行政执法公开 | >> 法治政府建设年度报告和工作要点 |\n2022年，市公安局坚持"
                                           "依法行政，推进法治政府建设，执法公信力显著提升。"),
     "bureau_whose_name_says_planning": "临水县自然资源和规划局2024年度法治政府建设工作报告\n\n2024年，我局坚持依法行政……",
+    "empty_author_field_of_a_portal": ("某区2023年度法治政府建设情况报告\n\n作者:  来源:某区人民政府 更新时间:2024-03-10\n\n"
+                                       "2023年，某区深入推进依法行政。"),
+    "a_report_citing_this_document_clause": ("某县司法局2024年度法治政府建设情况报告\n2024年，我局对照《某县行政规范性文件管理办法》"
+                                             "关于“本文件自印发之日起施行”的要求，清理规范性文件12件。"),
 }
 LOOKALIKES = {
     "news_headline_meeting_reviews_report": ("省政府党组召开会议审议2023年度法治政府建设情况报告\n\n3月19日，省长主持召开"
@@ -133,6 +137,13 @@ LOOKALIKES = {
     "a_scholarly_title_with_its_case": ("乡镇（街道）法治化综合改革的实践路径与体系化构建\n——以某省为例\n某某（某省司法厅）\n近年来……",
                                         "academic_paper"),
     "a_web_essay": ("引言\n某省近年来在法治政府建设方面取得了显著成就。本文将深入探讨某省法治政府建设的历程。", "academic_paper"),
+    "an_essay_that_calls_itself_so": ("一、背景概述\n随着法治建设不断深入，县级法治建设成为重要基础。本文将对2024年度县法治建设"
+                                      "工作计划进行解析与展望。", "academic_paper"),
+    "a_books_blurb": ("内容简介 本书梳理了某省2020年推进法治政府建设的总体情况，并提出了对未来工作的展望。", "academic_paper"),
+    "a_signed_magazine_article": ("严格依法行政建设法治政府\n——某市法治政府建设取得成效\n文/某某 某某\n党的十八大以来，法治政府的建设"
+                                  "进入了新的阶段。", "academic_paper"),
+    "news_with_a_site_dateline": ("某省网5月20日南通讯 5月19日上午，某市委依法治市办召开全体会议，全面总结2019年工作开展情况。",
+                                  "news"),
     "yearbook_entry": ("法治政府建设\n【概况】2022年，全市以法治政府示范创建为抓手，推进依法行政，各项工作取得新进展。\n"
                        "【依法决策】全年审查重大行政决策事项9项，提出法律意见36条，全部被采纳。", "yearbook_entry"),
 }

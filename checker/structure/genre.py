@@ -50,7 +50,8 @@ GENRE_NAMES = {
 NEWS = re.compile(
     r"(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:[、,\s]+[\u4e00-\u9fff]{2,4})*\s*(?:报道|摄|文/图)"
     r"|[(（]\s*记者[^)）\n]{1,30}[)）]|责任编辑|【纠错】|^\s*(?:本报讯|本网讯)|[\u4e00-\u9fff]{1,4}网?讯\s*记者"
-    r"|(?:新华社|中新社|人民网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|\d{1,2}月\d{1,2}日讯", re.M)
+    r"|(?:新华社|中新社|人民网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|\d{1,2}月\d{1,2}日讯"
+    r"|(?:网|报|台)\d{1,2}月\d{1,2}日[\u4e00-\u9fff]{0,4}(?:讯|电)", re.M)  # 某某网5月20日南通讯: the place before 讯
 DATELINE = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?,", re.M)
 MEETING_SAID = re.compile(r"会议(?:强调|指出|要求|认为|提出)|(?:他|她)(?:强调|指出|要求)|出席(?:会议)?并(?:讲话|致辞)")
 HEADLINE_VERB = re.compile(r"召开|举行|举办|审议|听取|点评|通报|发布|出席|调研|部署|督察组|启动|亮相|获评|荣获|助推|"
@@ -58,6 +59,10 @@ HEADLINE_VERB = re.compile(r"召开|举行|举办|审议|听取|点评|通报|�
 ACADEMIC = re.compile(r"[\[【]?摘\s*要[\]】:：]")
 SCHOLARLY = re.compile(r"本文(?:认为|从|以|通过|试图|旨在|拟|提出|分析|将)|笔者|作者单位|作者简介|基金项目|参考文献|\[\d{1,2}\]|"
                        r"DOI|^\s*引言\s*$|^\s*引言\s", re.M)
+# A text that calls itself 本文 or 本书 (a report is 本报告; a regulation's 本文件 is not this), a book's 内容简介, or
+# a signed article's byline (文/某某): what an essay, a book or a magazine piece says of itself, never a report.
+SELF_DESCRIBED = re.compile(r"本文(?!件)(?:将|以|从|尝试|结合|认为|通过|试图|旨在|拟|提出|分析|对|系)|^\s*内容简介|"
+                            r"本书(?:梳理|分析|介绍|收录|记录|系统|共分|以)|^\s*文\s*[/／]\s*[\u4e00-\u9fff]{2,4}", re.M)
 KEYWORDS = re.compile(r"[\[【]?关键词[\]】:：]")
 ENGLISH_SUMMARY = re.compile(r"[A-Za-z][A-Za-z ,.;'’()-]{160}")
 LETTER = re.compile(r"^[^\n。]{0,30}(?:公开信|倡议书)$|^亲爱的[^\n,:]{0,10}(?:朋友|同志|市民|居民)[^\n]{0,3}:", re.M)
@@ -114,7 +119,7 @@ def classify(title: str | None, text: str, body: str | None = None) -> str:
 def _marked_genre(head: str) -> str | None:
     """Genres betrayed by a mark no report carries, wherever the title is."""
     if ACADEMIC.search(head) and KEYWORDS.search(head) or ENGLISH_SUMMARY.search(head) or \
-            len(SCHOLARLY.findall(head)) >= 2:
+            len(SCHOLARLY.findall(head)) >= 2 or SELF_DESCRIBED.search(head):
         return "academic_paper"
     if NEWS.search(head):
         return "news"
