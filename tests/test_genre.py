@@ -45,6 +45,9 @@ REPORTS = {
     "nav_bar_before_an_untitled_report": (">> 阳光执法 | >> 行政执法公开 | >> 法治政府建设年度报告和工作要点 |\n2022年，市公安局坚持"
                                           "依法行政，推进法治政府建设，执法公信力显著提升。"),
     "bureau_whose_name_says_planning": "临水县自然资源和规划局2024年度法治政府建设工作报告\n\n2024年，我局坚持依法行政……",
+    "untitled_department_whose_first_part_names_the_subject": ("2023年，某省人力资源和社会保障厅全面贯彻落实党的二十大精神，"
+                                                               "坚持改革与法治双轮驱动。\n一、党对法治政府建设领导全面加强\n"
+                                                               "（一）坚持科学理论指引。厅党组集体学法4次。"),
     "empty_author_field_of_a_portal": ("某区2023年度法治政府建设情况报告\n\n作者:  来源:某区人民政府 更新时间:2024-03-10\n\n"
                                        "2023年，某区深入推进依法行政。"),
     "a_report_citing_this_document_clause": ("某县司法局2024年度法治政府建设情况报告\n2024年，我局对照《某县行政规范性文件管理办法》"
@@ -144,6 +147,9 @@ LOOKALIKES = {
                                   "进入了新的阶段。", "academic_paper"),
     "news_with_a_site_dateline": ("某省网5月20日南通讯 5月19日上午，某市委依法治市办召开全体会议，全面总结2019年工作开展情况。",
                                   "news"),
+    "untitled_work_summary_naming_the_subject_only_later": ("2023年，某局全面贯彻落实党的二十大精神，各项工作取得新成效。\n"
+                                                            "一、党建工作全面加强\n（一）落实“第一议题”制度。\n"
+                                                            "二、业务工作稳步推进\n（一）推进法治政府建设。", "unknown"),
     "yearbook_entry": ("法治政府建设\n【概况】2022年，全市以法治政府示范创建为抓手，推进依法行政，各项工作取得新进展。\n"
                        "【依法决策】全年审查重大行政决策事项9项，提出法律意见36条，全部被采纳。", "yearbook_entry"),
 }
