@@ -9,15 +9,16 @@ import pytest
 from tests.accuracy import Labelled, Tally, checker_judge, labelled
 
 # (set, part) → (exact, binary): a point under what bench/accuracy.py reports; "*" is every set together. Reached on
-# 2026-12-02: all 0.915 / 0.948, held 0.906 / 0.942, own 0.947 / 0.977, real 0.899 / 0.933, seeds 0.958 / 0.989.
+# 2026-12-02 over 451 documents: all 0.919 / 0.952, held 0.906 / 0.945, own 0.947 / 0.977, real 0.907 / 0.941,
+# seeds 0.958 / 0.989.
 FLOORS = {
-    ("*", "*"): (0.905, 0.938),
-    ("*", "held"): (0.896, 0.932),
+    ("*", "*"): (0.909, 0.942),
+    ("*", "held"): (0.896, 0.935),
     ("own", "*"): (0.937, 0.967),
-    ("real", "*"): (0.889, 0.923),
+    ("real", "*"): (0.897, 0.931),
     ("seeds", "*"): (0.92, 0.97),  # the floor for the seeds, without a seed-only branch
 }
-GENRE_FLOOR = 0.966  # reached 0.976 over every labelled page
+GENRE_FLOOR = 0.972  # reached 0.982 over every labelled page
 
 
 @pytest.fixture(scope="module")
