@@ -100,6 +100,16 @@ def test_long_paths_in_the_summary_are_shortened_from_the_left(pack) -> None:
     assert shorten_path("短.txt", 30) == "短.txt"
 
 
+def test_the_weakest_elements_line_never_parts_a_count_from_its_unit(pack) -> None:
+    """最常缺失或薄弱 lists 'element N份': a wrapped line must not start with 份 (or leave a count at a line's end)."""
+    results = [for_report(audit_text(DRAFT, pack, f"{i}.txt")) for i in range(3)]
+    for width in range(40, 90):
+        lines = plain_lines(render_summary(results, TextStyle(width, False)))
+        block = lines[next(i for i, line in enumerate(lines) if line.startswith("最常缺失或薄弱")):]
+        assert not any(line.startswith("份") for line in block[1:]), (width, block)
+        assert not any(line.rstrip().endswith(("1", "2", "3")) for line in block), (width, block)
+
+
 def test_workers_render_the_same_report_as_the_main_process() -> None:
     seeds = [str(p) for p in sorted(SEEDS.glob("*.txt"))]
     serial = invoke("audit", "--no-color", "--exit-zero", "-j", "1", *seeds)

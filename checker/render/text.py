@@ -166,7 +166,7 @@ def render_summary(results: list[Result], style: TextStyle) -> str:
                   width)
     weakest = _weakest(results)
     if weakest:
-        lines += wrap(styled("最常缺失或薄弱：" + "；".join(f"{title} {n} 份" for title, n in weakest)), width)
+        lines += wrap(styled("最常缺失或薄弱：" + "；".join(f"{title} {n}份" for title, n in weakest)), width)
     return Painter(style.colour).lines(lines)
 
 
