@@ -9,16 +9,16 @@ import pytest
 from tests.accuracy import Labelled, Tally, checker_judge, labelled
 
 # (set, part) → (exact, binary): a point under what bench/accuracy.py reports; "*" is every set together. Reached on
-# 2026-12-02 over 451 documents: all 0.919 / 0.952, held 0.906 / 0.945, own 0.947 / 0.977, real 0.907 / 0.941,
+# 2026-12-02 over 511 documents: all 0.918 / 0.952, held 0.905 / 0.946, own 0.947 / 0.977, real 0.908 / 0.943,
 # seeds 0.958 / 0.989.
 FLOORS = {
-    ("*", "*"): (0.909, 0.942),
-    ("*", "held"): (0.896, 0.935),
+    ("*", "*"): (0.908, 0.942),
+    ("*", "held"): (0.895, 0.936),
     ("own", "*"): (0.937, 0.967),
-    ("real", "*"): (0.897, 0.931),
+    ("real", "*"): (0.898, 0.933),
     ("seeds", "*"): (0.92, 0.97),  # the floor for the seeds, without a seed-only branch
 }
-GENRE_FLOOR = 0.972  # reached 0.982 over every labelled page
+GENRE_FLOOR = 0.960  # reached 0.970 over every labelled page (batch t, new and blind, brought it down from 0.982)
 
 
 @pytest.fixture(scope="module")
