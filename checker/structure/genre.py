@@ -68,6 +68,8 @@ ENGLISH_SUMMARY = re.compile(r"[A-Za-z][A-Za-z ,.;'’()-]{160}")
 LETTER = re.compile(r"^[^\n。]{0,30}(?:公开信|倡议书)$|^亲爱的[^\n,:]{0,10}(?:朋友|同志|市民|居民)[^\n]{0,3}:", re.M)
 SHUFA_OPENING = re.compile(r"述法如下|^[^\n]{0,40}本人(?:作为|自|担任|是|于)", re.M)  # the speaker, at the start
 DECLARED = re.compile(r"(?:现将|特将|现就|下面就)(?:.{0,40}?)(?:报告|总结|汇报)如下|(?:现|特此|现予)(?:公布|发布)(?:.{0,40}?)(?:报告|总结)")
+NOTICE_DECLARED = re.compile(r"(?:现将|特将|现就)[^。\n]{0,12}通知如下")
+REPRINTED = re.compile(r"(?:全文|具体内容|报告全文|报告原文)如下[:：]?")
 DOCUMENT_DECLARED = re.compile(r"(?:制定|制订|印发|形成|编制)(?:了)?本(?:(计划|方案|要点|规划)|办法|意见|指引|规定|细则|清单|目录)")
 PURPOSE_OPENING = re.compile(r"^为(?:了)?(?:深入|全面|进一步|认真|切实|加快|扎实|持续|更好|推动|贯彻|落实|规范|加强)")
 LOOKING_BACK = re.compile(r"(?:^|(?<=[,。;:\s]))(?:19|20)\d\d年度?(?:以来|,|(?=我|全[县市区省镇乡]|本[局委]))|一年来|今年以来|"
@@ -104,8 +106,18 @@ NOTICE = re.compile(r"的(?:通报|通知|决定|批复|函)$")  # a notice of r
 
 
 def classify(title: str | None, text: str, body: str | None = None) -> str:
-    """Genre id of a document: its title (or None), its text after the title, and its issuing body."""
+    """Genre id of a document: its title (or None), its text after the title, and its issuing body. A news page
+    that carries an annual report in full (某部发布……报告。具体内容如下：) is the report; news with anything else
+    below (a meeting's agenda) stays news."""
     head = text[:1500]
+    genre = _classify(title, head, body)
+    reprinted = REPRINTED.search(head) if genre == "news" else None
+    if reprinted and _by_text(head[reprinted.end():]) == "annual_report":
+        return "annual_report"
+    return genre
+
+
+def _classify(title: str | None, head: str, body: str | None) -> str:
     marked = _marked_genre(f"{title}\n{head}" if title else head)  # a mark may stand in the title line too
     if marked:
         return marked
@@ -179,6 +191,8 @@ def _by_name(name: str) -> str | None:
 
 def _by_text(head: str) -> str:
     """Without a title: what the text says it is, or how it opens."""
+    if NOTICE_DECLARED.search(head[:800]):  # 现将有关事项通知如下: the notice that asks for reports
+        return "unknown"
     declared = DECLARED.search(head)
     if declared:  # a report on the year's 法治政府建设 (and next year's plan) is the annual report
         if DECLARED_SUBJECT.search(declared.group()):
