@@ -51,6 +51,44 @@ def test_a_changed_pack_file_is_read_again(tmp_path: Path, pack_copy: Path) -> N
     assert python(PROBE, str(pack_copy), cache=cache) == "报告标题 True"
 
 
+CHECKS_PROBE = """
+import sys
+from checker.packs.loader import load_pack
+pack = load_pack(sys.argv[1])
+print(pack.extends, {c.id: c.enabled for c in pack.checks}["placeholder"])
+"""
+
+
+def test_a_checks_yaml_added_later_is_read(tmp_path: Path) -> None:
+    """The cached pack depended on checks.yaml not being there: when it appears, the pack is built again."""
+    cache, pack = tmp_path / "cache", tmp_path / "mine"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text('id: mine\ntitle: 我的\nversion: "1"\nextends: fazhi-annual\n', encoding="utf-8")
+    assert python(CHECKS_PROBE, str(pack), cache=cache) == "('fazhi-annual',) True"
+    (pack / "checks.yaml").write_text("checks:\n  placeholder:\n    enabled: false\n", encoding="utf-8")
+    assert python(CHECKS_PROBE, str(pack), cache=cache) == "('fazhi-annual',) False"
+
+
+def test_extends_is_found_beside_the_pack_never_in_the_current_folder(tmp_path: Path) -> None:
+    """A copy of a built-in pack in the folder checker runs from never becomes the parent; one placed beside the
+    pack later does, and the cached pack notices it."""
+    cache, pack = tmp_path / "cache", tmp_path / "packs" / "mine"
+    pack.mkdir(parents=True)
+    (pack / "pack.yaml").write_text('id: mine\ntitle: 我的\nversion: "1"\nextends: fazhi-annual\n', encoding="utf-8")
+    local = tmp_path / "copy"
+    shutil.copytree(RULES / "fazhi-annual", local)
+    (local / "pack.yaml").write_text((local / "pack.yaml").read_text(encoding="utf-8").replace(
+        "id: fazhi-annual", "id: local-annual"), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(local, elsewhere / "fazhi-annual")
+    env = {**os.environ, "CHECKER_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-c", CHECKS_PROBE, str(pack)], env=env, capture_output=True, text=True,
+                         cwd=elsewhere, timeout=120, check=True)
+    assert run.stdout.strip() == "('fazhi-annual',) True"  # the built-in parent, not the copy in the current folder
+    shutil.copytree(local, pack / "fazhi-annual")
+    assert python(CHECKS_PROBE, str(pack), cache=cache) == "('local-annual',) True"
+
+
 def test_a_corrupt_or_foreign_pack_cache_is_ignored(tmp_path: Path, pack_copy: Path) -> None:
     cache = tmp_path / "cache"
     python(PROBE, str(pack_copy), cache=cache)

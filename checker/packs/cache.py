@@ -3,10 +3,11 @@ matchers (with libyaml about 25 ms, and the import of yaml, on each cold start);
 
 `cached(file, build)` keeps whatever build() makes from YAML files (a pack from its pack.yaml, the variants from
 rules/variants.yaml). An entry is named after that file and holds, before the pickled object, what it was built
-from: checker's version, Python's, the size and time of the code whose objects are pickled (checker/packs and
-checker/matchers, so that a changed matcher is never run from an old pickle), and every file the loader read while
-building it (`files_read`), with the CRC of its content. It is used only while all of those are unchanged and only
-from a folder private to this user; a corrupt or unwritable entry is ignored.
+from: checker's version, Python's, the size and time of the code whose objects are pickled (checker/packs,
+checker/matchers and checker/evaluate, so that a changed matcher is never run from an old pickle), and every file
+the loader read or looked for while building it (`files_read`), with the CRC of its content or None where it was
+not there. It is used only while all of those are unchanged and only from a folder private to this user; a corrupt
+or unwritable entry is ignored.
 """
 
 from __future__ import annotations
@@ -23,7 +24,12 @@ from checker import __version__, caches
 
 HEADER_SIZE = 4
 T = TypeVar("T")
-files_read: list[Path] = []  # every YAML file the pack loader opened, in order (packs/loader.py appends)
+files_read: list[Path] = []  # every YAML file the pack loader opened or looked for, in order (packs/loader.py)
+
+
+def probed(paths) -> None:
+    """Files the loader looked for (found or not): a cached pack is stale when one of them appears or goes."""
+    files_read.extend(paths)
 
 
 def cached(file: Path, build: Callable[[], T]) -> T:
@@ -62,7 +68,7 @@ def _store(file: Path, made: object, files: list[Path]) -> None:
     import pickle
 
     try:
-        header = marshal.dumps((_built_by(), str(file), [(str(f), crc32(f.read_bytes())) for f in dict.fromkeys(files)]))
+        header = marshal.dumps((_built_by(), str(file), [(str(f), _crc(f)) for f in dict.fromkeys(files)]))
         body = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return
@@ -73,15 +79,20 @@ def _built_by() -> tuple:
     """checker's and Python's versions, and the size and time of every module whose objects are pickled."""
     code = Path(__file__).resolve().parent.parent
     modules = []
-    for folder in ("packs", "matchers"):
+    for folder in ("packs", "matchers", "evaluate"):  # evaluate: figures.FigureUnits is pickled with the pack
         with os.scandir(code / folder) as entries:
             modules += sorted((f"{folder}/{e.name}", e.stat().st_size, e.stat().st_mtime_ns)
                               for e in entries if e.name.endswith(".py"))
     return __version__, sys.version, tuple(modules)
 
 
-def _unchanged(files: list[tuple[str, int]]) -> bool:
+def _unchanged(files: list[tuple[str, int | None]]) -> bool:
+    return all(_crc(Path(name)) == crc for name, crc in files)
+
+
+def _crc(file: Path) -> int | None:
+    """The CRC of a file's bytes; None for a file that is not there (or cannot be read)."""
     try:
-        return all(crc32(Path(name).read_bytes()) == crc for name, crc in files)
+        return crc32(file.read_bytes())
     except OSError:
-        return False
+        return None

@@ -40,7 +40,7 @@ PACK_FIELDS = (
     Field("title", "str", "规则包的中文名称", required=True, example="某省法治政府建设年度报告"),
     Field("version", "str", "规则包版本", required=True, example='"2025.1"'),
     Field("description", "str", "规则包的用途"),
-    Field("extends", "str", "继承的规则包：内置名称或路径", example="fazhi-annual"),
+    Field("extends", "str", "继承的规则包：内置名称，或相对本规则包目录的路径（不从当前目录查找）", example="fazhi-annual"),
     Field("elements", "words", "本包新增的要素编号，按报告顺序；每个是 elements/<编号>.yaml", default=(),
           example="[report-title, first-responsibility]"),
     Field("disable", "words", "本包不评的继承要素编号", default=(), example="[administrative-reconsideration]"),
@@ -111,20 +111,30 @@ def builtin_packs() -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / "pack.yaml").is_file()) if root.is_dir() else []
 
 
-@lru_cache(maxsize=64)
 def resolve(name_or_path: str, relative_to: Path | None = None) -> Path:
-    """The pack.yaml for a built-in name or a path (a folder or the pack.yaml itself); found once per process,
-    as packs are loaded once per process."""
-    candidates = []
-    if relative_to is not None:
-        candidates.append(relative_to / name_or_path)
-    candidates += [Path(name_or_path), packs_root() / name_or_path]
+    """The pack.yaml for a built-in name or a path (a folder or the pack.yaml itself). A pack named on the command
+    line is looked for from the current folder, then among the built-in packs; a pack's `extends` from that
+    pack's own folder, then among the built-in packs, never from wherever checker happens to run. The places
+    looked at in vain are recorded for the pack cache: a pack appearing there later changes what is inherited."""
+    from checker.packs.cache import probed
+
+    found, missed = _resolve(name_or_path, relative_to)
+    probed(missed)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _resolve(name_or_path: str, relative_to: Path | None) -> tuple[Path, tuple[Path, ...]]:
+    candidates = [relative_to / name_or_path] if relative_to is not None else [Path(name_or_path).absolute()]
+    candidates.append(packs_root() / name_or_path)
+    missed = []
     for candidate in candidates:
         if candidate.is_dir() and (candidate / "pack.yaml").is_file():
-            return (candidate / "pack.yaml").resolve()
+            return (candidate / "pack.yaml").resolve(), tuple(missed)
         if candidate.is_file() and candidate.suffix in (".yaml", ".yml") and ("/" in name_or_path or "\\" in name_or_path
                                                                            or candidate.parent != packs_root()):
-            return candidate.resolve()
+            return candidate.resolve(), tuple(missed)
+        missed.append(candidate / "pack.yaml")
     known = ", ".join(builtin_packs()) or "none"
     raise UsageError(f"找不到规则包 {name_or_path}（内置规则包：{known}；也可给出含 pack.yaml 的目录）")
 
@@ -244,9 +254,11 @@ def _rebuilt(element: Element, builder: Builder, v: Validator) -> Element:
 def _checks(path: Path, node: MarkedDict, data: dict, parent: Pack | None, v: Validator):
     """Defect checks: the parent's, then checks.yaml beside pack.yaml, then a `checks:` key in pack.yaml."""
     from checker.checks.config import parse_checks
+    from checker.packs.cache import probed
 
     checks, fail_on = (parent.checks, parent.fail_on) if parent else ((), "error")
     file = path.parent / "checks.yaml"
+    probed([file])  # cached packs must notice a checks.yaml added later
     if file.is_file():
         cv = Validator(str(file))
         checks, fail_on = parse_checks(_read_yaml(file), cv, checks, fail_on, 1)
