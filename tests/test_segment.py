@@ -113,6 +113,15 @@ def test_a_corrupt_or_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None
     good = (cache / dictionary.cache_name(source)).read_bytes()
     (cache / dictionary.cache_name(source)).write_bytes(good[:-3])  # cut short
     assert dictionary.load(source).lookup["法治"] == 10
+    flipped = good[:-2] + b"99"  # the last frequency, same length and still UTF-8: a wrong word count
+    (cache / dictionary.cache_name(source)).write_bytes(flipped)
+    assert dictionary.load(source).lookup["法治"] == 10
+    (cache / dictionary.cache_name(source)).write_bytes(good[:-6] + b"\xff\xfe" + good[-4:])  # not UTF-8
+    assert dictionary.load(source).lookup["法治"] == 10
+    cache.chmod(0o777)  # a folder others may write to: its words are not trusted
+    (cache / dictionary.cache_name(source)).write_bytes(flipped)
+    assert dictionary.load(source).lookup["法治"] == 10
+    cache.chmod(0o755)
     blocked = tmp_path / "file-not-dir"
     blocked.write_text("x")
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(blocked / "cache"))

@@ -21,7 +21,7 @@ from zlib import crc32
 
 from checker import caches
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # 4: the header holds a CRC of the body
 SEP = "\x00"
 ENTRY = re.compile(r"^[ \t]*(\S+) (\d+)", re.M)  # a line of dict.txt: word, frequency, optional tag
 HEADER_SIZE = 4  # bytes that give the length of the marshalled header
@@ -197,12 +197,12 @@ def load(source: Path | None = None) -> Dictionary:
     source = source or jieba_dictionary_file()
     key = cache_key(source)
     name = cache_name(source)
-    for _, data in caches.read(name):
-        found = from_cache(data, key)
+    for directory, data in caches.read(name):
+        found = from_cache(data, key) if caches.private(directory) else None  # never another user's words
         if found is not None:
             return found
     chars, bounds, body, total = build(source.read_text(encoding="utf-8"))
-    header = marshal.dumps((key, total, chars, bounds.tobytes()))
+    header = marshal.dumps((key, total, chars, bounds.tobytes(), crc32(body)))
     caches.write(name, [len(header).to_bytes(HEADER_SIZE, "little"), header, body])
     return Dictionary(chars, bounds, body, total)
 
@@ -214,15 +214,17 @@ def cache_key(source: Path) -> tuple:
 
 
 def from_cache(data: bytes, key: tuple) -> Dictionary | None:
-    """The dictionary in a cache file's bytes if they are whole and were built from the same source, else None."""
+    """The dictionary in a cache file's bytes if they are whole (the body's CRC agrees: a damaged word would change
+    segmentation, and so verdicts) and were built from the same source, else None."""
     try:
         size = int.from_bytes(data[:HEADER_SIZE], "little")
-        cached_key, total, chars, packed = marshal.loads(data[HEADER_SIZE:HEADER_SIZE + size])
+        cached_key, total, chars, packed, body_crc = marshal.loads(data[HEADER_SIZE:HEADER_SIZE + size])
         bounds = array("I")
         bounds.frombytes(packed)
     except (ValueError, EOFError, TypeError):
         return None
     body = memoryview(data)[HEADER_SIZE + size:]
-    if cached_key != key or not isinstance(chars, str) or len(bounds) != len(chars) + 1 or bounds[-1] != len(body):
+    if cached_key != key or not isinstance(chars, str) or len(bounds) != len(chars) + 1 or bounds[-1] != len(body) \
+            or crc32(body) != body_crc:
         return None
     return Dictionary(chars, bounds, body, total)
