@@ -164,6 +164,26 @@ def test_docx_content_controls_are_read_and_an_empty_one_is_no_damage(tmp_path: 
         "某县人民政府关于2024年法治政府建设情况的报告", "控件中的正文。", "控件后的正文。"]
 
 
+def test_docx_tracked_changes_and_inline_controls_read_as_the_draft_now_stands(tmp_path: Path) -> None:
+    """A draft under review with Track Changes: inserted text is the draft's, deleted text is not; text in an
+    inline content control or a smart tag is read in its place."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_paragraph("某县人民政府关于2024年法治政府建设情况的报告")
+    document.element.body.insert(1, parse_xml(
+        f'<w:p {w}><w:r><w:t>全年</w:t></w:r><w:ins w:id="1" w:author="审核人"><w:r><w:t>办理行政复议案件32件</w:t></w:r>'
+        '</w:ins><w:del w:id="2" w:author="审核人"><w:r><w:delText>若干件</w:delText></w:r></w:del>'
+        '<w:sdt><w:sdtPr/><w:sdtContent><w:r><w:t>，纠错3件</w:t></w:r></w:sdtContent></w:sdt>'
+        '<w:smartTag w:uri="x" w:element="y"><w:r><w:t>。</w:t></w:r></w:smartTag></w:p>'))
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    assert read_source(str(path)).text.splitlines() == [
+        "某县人民政府关于2024年法治政府建设情况的报告", "全年办理行政复议案件32件，纠错3件。"]
+
+
 def test_numbering_from_a_heading_style_and_a_damaged_member(tmp_path: Path) -> None:
     """Government templates put 一、 on the "标题 1" style itself; numbering restarts below a new top heading."""
     import docx

@@ -22,12 +22,11 @@ from copy import deepcopy
 from dataclasses import dataclass
 
 from checker.model import Document, ElementResult, Finding, Result, Span
-from checker.read.docx import DocxLines
+from checker.read.docx import DocxLines, paragraph_runs, run_text
 from checker.words import FINDING_WORDS, SEVERITY_WORDS, STATUS_WORDS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-RUN_TEXT = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab"
 MARKS = {"pass": "✔", "partial": "◐", "fail": "✘", "skip": "–"}
 SENTENCE_END = re.compile(r"[。！？；!?;]")
 # The end of the body for an element about next year: what is missing there is the plan that closes the report.
@@ -293,16 +292,12 @@ class _ReviewLines(DocxLines):
 
 
 def text_runs(p) -> list:
-    """The runs whose text is the paragraph's text (python-docx's Paragraph.text: runs and hyperlinks' runs)."""
-    return p.xpath("w:r | w:hyperlink/w:r")
+    """The runs whose text is the paragraph's text, as the reader takes them (read/docx.py paragraph_runs)."""
+    return list(paragraph_runs(p))
 
 
 def paragraph_text(p) -> str:
-    return "".join(_run_text(r) for r in text_runs(p))
-
-
-def _run_text(r) -> str:
-    return "".join(str(e) for e in r.xpath(RUN_TEXT))
+    return "".join(run_text(r) for r in paragraph_runs(p))
 
 
 def _new_document(doc: Document):
@@ -369,7 +364,7 @@ class _Anchors:
         _split_at(paragraph, end)
         inside, at = [], 0
         for r in text_runs(paragraph):
-            length = len(_run_text(r))
+            length = len(run_text(r))
             if start <= at and at + length <= end and (length or start < at < end):
                 inside.append(r)
             at += length
@@ -411,7 +406,7 @@ def _split_at(paragraph, offset: int) -> None:
     """Make a run boundary at `offset` in the paragraph's text, splitting the run that spans it."""
     at = 0
     for r in text_runs(paragraph):
-        length = len(_run_text(r))
+        length = len(run_text(r))
         if at < offset < at + length:
             _split_run(r, offset - at)
             return
