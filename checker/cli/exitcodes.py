@@ -13,6 +13,11 @@ class ExitCode(IntEnum):
     ERROR = 2
 
 
+class ReaderGone(Exception):
+    """The reader of standard output went away (checker audit … | head -1, or -o /dev/stdout into it): exit 141,
+    quietly. Not an OSError, so that click does not turn it into exit 1, which would read as a failed gate."""
+
+
 def exit_code_for(results: list[Result], exit_zero: bool = False) -> ExitCode:
     if any(r.error for r in results):
         return ExitCode.ERROR

@@ -17,7 +17,7 @@ regexcache.preload()  # before anything compiles a pattern, click included
 import click  # noqa: E402
 
 from checker import __version__  # noqa: E402
-from checker.cli.exitcodes import ExitCode
+from checker.cli.exitcodes import ExitCode, ReaderGone
 from checker.errors import CheckerError, PackError
 from checker.render.names import safe_name
 
@@ -82,11 +82,6 @@ class Terminated(BaseException):
 
 def _terminate(signum: int, _frame: object) -> None:
     raise Terminated(signum)
-
-
-class ReaderGone(Exception):
-    """The reader of standard output went away (checker audit … | head -1). Not an OSError, so that click does not
-    turn it into exit 1, which would read as a failed gate."""
 
 
 class StdoutFailed(CheckerError):

@@ -53,7 +53,14 @@ def write_output(path: str, content: Content) -> None:
         if fd is not None:
             if fd == 1 and sys.stdout is not None:
                 sys.stdout.flush()  # what was printed before goes first
-            _write_fd(fd, content)
+            try:
+                _write_fd(fd, content)
+            except BrokenPipeError:
+                if fd != 1:
+                    raise
+                from checker.cli.exitcodes import ReaderGone
+
+                raise ReaderGone from None  # -o /dev/stdout | head: as quiet as the report on stdout itself
             return
         try:
             mode = os.stat(path).st_mode

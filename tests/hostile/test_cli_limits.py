@@ -78,8 +78,8 @@ def test_a_stdout_that_cannot_encode_chinese_is_an_output_error(tmp_path: Path, 
     assert "Traceback" not in proc.stderr.decode("ascii", "replace")
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
-def test_a_broken_pipe_is_a_quiet_141(tmp_path: Path, fmt: str) -> None:
+@pytest.mark.parametrize(("fmt", "to"), [("text", []), ("json", []), ("csv", []), ("json", ["-o", "/dev/stdout"])])
+def test_a_broken_pipe_is_a_quiet_141(tmp_path: Path, fmt: str, to: list[str]) -> None:
     """checker audit … | head -1: the reader left on purpose. 141 = 128 + SIGPIPE, what a Unix filter reports
     (and what bash's pipefail sees from one); not 1, which would read as a failed gate; nothing on stderr."""
     folder = tmp_path / "批"
@@ -90,7 +90,7 @@ def test_a_broken_pipe_is_a_quiet_141(tmp_path: Path, fmt: str) -> None:
         (folder / f"{i:03}.txt").write_text(DRAFT.replace("23件", f"{i}件"), encoding="utf-8")
     env = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PYTHONPATH": str(ROOT),
            "CHECKER_CACHE_DIR": os.environ["CHECKER_CACHE_DIR"]}
-    checker = subprocess.Popen([sys.executable, "-m", "checker", "audit", "批", "-v", "-j", "2", "--format", fmt],
+    checker = subprocess.Popen([sys.executable, "-m", "checker", "audit", "批", "-v", "-j", "2", "--format", fmt, *to],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=env,
                                preexec_fn=limits())
     checker.stdout.readline()
