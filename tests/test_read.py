@@ -110,3 +110,11 @@ def test_plausibility_counts_what_a_report_is_made_of(text: str) -> None:
 
     expected = sum(map(made_of, text)) / len(text) if text else 0.0
     assert plausibility(text) == pytest.approx(expected)
+
+
+def test_a_stray_control_character_is_text_and_many_are_a_binary_file() -> None:
+    """An ESC pasted from a terminal into a short draft is still the draft; a file full of them is not text."""
+    draft = "某县人民政府关于2024年法治政府建设情况的报告\n\x1b全年办理行政复议案件23件。\n"
+    assert decode(draft.encode("utf-8"))[0] == draft
+    with pytest.raises(DecodeFailure, match="控制字符"):
+        decode(("报告\x01\x02\x03\x04" * 10).encode("utf-8"), "utf-8")

@@ -17,6 +17,7 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
+MIN_CONTROL = 8
 SURELY_UTF8 = 256
 
 
@@ -101,12 +102,13 @@ def _try(data: bytes, name: str) -> str:
 
 
 def _checked(text: str, name: str) -> str:
-    """Reject text that decoded but is mostly control characters: a binary file that happened to decode."""
+    """Reject text that decoded but is full of control characters: a binary file that happened to decode. A few
+    strays (an ESC pasted from a terminal into a short draft) are not that: more than 1 % and at least MIN_CONTROL."""
     sample = text[:20000]
     if sample:
         bad = len(CONTROL.findall(sample))
-        if bad / len(sample) > 0.01:
-            raise DecodeFailure(f"按 {name} 解码后含大量控制字符，似为二进制文件")
+        if bad >= MIN_CONTROL and bad / len(sample) > 0.01:
+            raise DecodeFailure(f"按 {name} 解码后含 {bad} 个控制字符，似为二进制文件")
     return text
 
 
