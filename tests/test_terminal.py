@@ -161,3 +161,13 @@ def test_the_first_report_is_written_before_the_next_document_is_judged(pack) ->
         assert "一.txt" in first and pulled == ["一.txt"]
         rest = "".join(chunks)
         assert "二.txt" in rest and pulled == ["一.txt", "二.txt"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from(list("法治政府建设，。、；）》”")), max_size=120), st.integers(min_value=6, max_value=40))
+def test_a_folded_line_never_starts_with_a_closing_mark(text: str, width: int) -> None:
+    """Chinese line breaking (禁则): ，。、；）》” stay at the end of the line before, unless a line is all of them."""
+    lines = ["".join(t for t, _ in line) for line in wrap([(text, "")], width)]
+    assert "".join(lines) == text
+    for before, line in zip(lines, lines[1:]):
+        assert line[0] not in "，。、；）》”" or all(c in "，。、；）》”" for c in before[1:]), (before, line)

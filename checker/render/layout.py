@@ -19,6 +19,7 @@ Line = list[Piece]
 
 SGR = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
 WORD = re.compile(r"\s*\S+\s*")
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…%,.;:?!)")
 TRAILING_SPACE = re.compile(r"\s+$")
 ELLIPSIS = "…"
 
@@ -132,6 +133,8 @@ def _fold(text: str, width: int) -> list[str]:
             if ends[-1] > used:
                 pieces.append(text[start:])
             break
+        while stop - 1 > start and text[stop] in NO_LINE_START:  # 禁则: a closing mark never starts a line,
+            stop -= 1  # the character before it goes down with it
         pieces.append(text[start:stop])
         start, used = stop, ends[stop - 1]
     return pieces
