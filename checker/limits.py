@@ -18,11 +18,10 @@ from operator import sub
 
 from checker.model import Document, Finding
 from checker.normalise import index_array
-from checker.sentences import SENTENCE_END
+from checker.sentences import MAX_SENTENCE_CHARS, SENTENCE_END
 
 MAX_SENTENCES = 300_000
 MAX_HEADINGS = 5000
-MAX_SENTENCE_CHARS = 1000
 CHECK_ID = "limits"
 EXCERPT = 30
 MESSAGES = {

@@ -19,16 +19,26 @@ SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}\n]")
 CLAUSE_END = re.compile(f"[{SENTENCE_MARKS}{CLAUSE_MARKS}{LIST_MARK}\n]")
 CLAUSE_END_NOT_LIST = re.compile(f"[{SENTENCE_MARKS}{CLAUSE_MARKS}\n]")  # an enumeration (A、B、C) stays one clause
 LINE_ENDS_SENTENCE = re.compile(f"[{SENTENCE_MARKS}:：]$")  # a line after which a new paragraph may start
+MAX_SENTENCE_CHARS = 1000  # a longer sentence is read in pieces of this length (checker.limits says why)
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
-    """Sentence spans (without the closing mark) between start and end, stripped of spaces."""
+    """Sentence spans (without the closing mark) between start and end, stripped of spaces. A sentence longer than
+    MAX_SENTENCE_CHARS comes in pieces of that length, as in the document's sentence ends (checker.limits), so that
+    what a check does within one sentence is bounded whatever the input."""
     end = len(text) if end is None else end
     pos = start
     for m in SENTENCE_END.finditer(text, start, end):
-        yield from _stripped(text, pos, m.start())
+        yield from _pieces(text, pos, m.start())
         pos = m.end()
-    yield from _stripped(text, pos, end)
+    yield from _pieces(text, pos, end)
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[Span]:
+    while end - start > MAX_SENTENCE_CHARS:
+        yield from _stripped(text, start, start + MAX_SENTENCE_CHARS)
+        start += MAX_SENTENCE_CHARS
+    yield from _stripped(text, start, end)
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:

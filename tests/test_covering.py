@@ -23,3 +23,9 @@ def test_contains_is_a_scan_over_the_spans(given_spans: list[Span], start: int, 
 
 def test_nothing_covers_anything_when_there_are_no_spans() -> None:
     assert not Covering([]).holds(0) and not Covering([]).contains(Span(0, 0))
+
+
+@given(spans, st.integers(0, 80), st.integers(0, 10))
+def test_overlaps_is_a_scan_over_the_spans(given_spans: list[Span], start: int, length: int) -> None:
+    span = Span(start, start + length)
+    assert Covering(given_spans).overlaps(span) == any(s.start < span.end and span.start < s.end for s in given_spans)

@@ -308,6 +308,15 @@ def test_page_number_patterns() -> None:
     assert [[line.text for line in page] for page in strip_running(pages)] == [["正文第一页"], ["正文第二页"], ["正文第三页"]]
 
 
+def test_one_page_number_an_edge() -> None:
+    """A paragraph that wraps to a bare figure just above the page number keeps it (found by
+    tests/test_ofd.py::test_paragraphs_survive_layout_and_shuffled_objects: "…、、0" lost its "0")."""
+    from checker.read.pdf import strip_running
+
+    pages = [["报告", "执法检查共计1", "0", "- 1 -"], ["正文", "- 2 -"]]
+    assert [[line.text for line in page] for page in strip_running(pages)] == [["报告", "执法检查共计1", "0"], ["正文"]]
+
+
 def test_pdf_lookalike_radicals_become_ideographs() -> None:
     from checker.read.pdf import LOOKALIKES
 

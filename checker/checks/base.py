@@ -6,7 +6,7 @@ metadata), `ctx.spec` (severity, wording, options from the pack) and, for recycl
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -53,8 +53,14 @@ class Context:
     def content(self) -> tuple[Span, ...]:
         return self.evaluation.document
 
+    @cached_property
+    def _content_covering(self) -> Covering:
+        return Covering(self.content)
+
     def in_content(self, offset: int) -> bool:
-        return any(s.start <= offset < s.end for s in self.content)
+        """Whether offset is in the content: asked once per match by some checks, so a bisection (the content is
+        one span minus the web-page chrome, which may be many lines)."""
+        return self._content_covering.holds(offset)
 
     def scope(self, name: str) -> tuple[Span, ...]:
         if name in self.pack.scopes or name in BUILTIN_SCOPES:
@@ -98,3 +104,8 @@ class Covering:
     def contains(self, span: Span) -> bool:
         i = bisect_right(self._starts, span.start) - 1
         return i >= 0 and self._reach[i] >= span.end
+
+    def overlaps(self, span: Span) -> bool:
+        """One of the spans shares a character with span (a.start < span.end and span.start < a.end)."""
+        i = bisect_left(self._starts, span.end) - 1
+        return i >= 0 and self._reach[i] > span.start

@@ -10,6 +10,7 @@ part is compared with every total before its 其中, and a rate with every count
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -73,23 +74,34 @@ def run(ctx: Context) -> Iterator[Finding]:
 # ---- parts and their whole ----------------------------------------------------------------------------------
 
 def _parts(ctx: Context, found: list[Figure], sentence: Span, previous: list[Figure]) -> Iterator[Finding]:
-    """其中 after a total in the same sentence, or opening a sentence after the one that gives the total."""
+    """其中 after a total in the same sentence, or opening a sentence after the one that gives the total.
+    The figures are in text order, so the totals before each 其中 are kept as it is reached (the largest and the
+    last of each unit), and the parts after it are found by bisection: linear in the figures of the sentence."""
     marks = [m.start() for m in PARTS.finditer(ctx.text, sentence.start, sentence.end)]
+    if not marks:
+        return
+    starts = [f.start for f in found]
+    so_far: dict[str, tuple[float, Figure]] = {}  # unit → (largest value, last figure) of the countable ones
+    taken = 0
     for i, mark in enumerate(marks):
         stop = marks[i + 1] if i + 1 < len(marks) else sentence.end
-        before = [f for f in found if f.end <= mark and _countable(f)]
+        while taken < len(found) and found[taken].end <= mark:
+            _keep(so_far, found[taken])
+            taken += 1
+        wholes = so_far
         if mark == sentence.start:
-            before = [f for f in previous if _countable(f)]
-        after = [f for f in found if mark < f.start < stop]
+            wholes = {}
+            for f in previous:
+                _keep(wholes, f)
+        after = found[bisect_right(starts, mark):bisect_left(starts, stop)]
         for unit in dict.fromkeys(f.unit for f in after if f.unit != "%"):
             parts = [f for f in after if f.unit == unit]
-            wholes = [f for f in before if f.unit == unit]
-            if not wholes or any(p.approx for p in parts) or _not_a_partition(parts):
+            if unit not in wholes or any(p.approx for p in parts) or _not_a_partition(parts):
                 continue
             total = sum(p.value for p in parts)
-            if total <= max(w.value for w in wholes) + 1e-9:
+            largest, whole = wholes[unit]
+            if total <= largest + 1e-9:
                 continue
-            whole = wholes[-1]
             if len(parts) == 1:
                 detail = f"“其中”一项“{_said(ctx, parts[0])}”多于总数“{_said(ctx, whole)}”"
             else:
@@ -97,6 +109,12 @@ def _parts(ctx: Context, found: list[Figure], sentence: Span, previous: list[Fig
                 detail = f"“其中”各项{sums}={shown(total, unit)}，多于总数“{_said(ctx, whole)}”"
             yield ctx.finding(whole.label_start, parts[-1].end, detail,
                               suggestion="核对合计数和各分项：分项之和不应超过合计；分项如有交叉或另有口径，写明口径。")
+
+
+def _keep(so_far: dict[str, tuple[float, Figure]], f: Figure) -> None:
+    if _countable(f):
+        largest = so_far[f.unit][0] if f.unit in so_far else f.value
+        so_far[f.unit] = (max(largest, f.value), f)
 
 
 def _not_a_partition(parts: list[Figure]) -> bool:
@@ -121,11 +139,15 @@ def _shares(ctx: Context, found: list[Figure]) -> Iterator[Finding]:
 # ---- a rate and the counts it is made of --------------------------------------------------------------------
 
 def _rates(ctx: Context, found: list[Figure], sentence: Span) -> Iterator[Finding]:
-    for i, rate in enumerate(found):
+    earlier: list[Figure] = []  # the counts before the figure at hand, kept as the figures are read
+    for rate in found:
+        if _countable(rate):
+            if rate.unit != "元":
+                earlier.append(rate)
+            continue
         if rate.unit != "%" or rate.approx or rate.value > 100 or SHARED_RATE.search(rate.label):
             continue
         name = RATE_VERBS.sub("", rate.label)
-        earlier = [f for f in found[:i] if _countable(f) and f.unit != "元"]
         if SHARE_OF_BEFORE.match(rate.label) and earlier and earlier[-1].end >= rate.label_start - 1:
             numerators = [[earlier[-1]]]
         elif name.endswith("率") and not NOT_A_SHARE.search(name) and len(name) >= 3:
@@ -184,25 +206,41 @@ def _decimals(written: str) -> int:
 # ---- year on year -------------------------------------------------------------------------------------------
 
 def _changes(ctx: Context, found: list[Figure]) -> Iterator[Finding]:
-    for i, claim in enumerate(found):
+    """The counts of the sentence and those of them that are last year's are the same for every change claimed in
+    it: they are found once, and this year's counts before each claim are kept as the claims are reached."""
+    previous: list[Figure] | None = None
+    current: list[Figure] = []
+    values: list[float] = []  # the values of current, sorted, each once
+    taken = 0
+    for claim in found:
         if claim.unit != "%" or claim.approx:
             continue
         m = CHANGE.search(claim.label)
         if m is None:
             continue
-        counts = [f for f in found if _countable(f)]
-        before_year = [f for f in counts if _last_year(ctx, f)]
-        if not before_year:
-            continue
-        unit = before_year[0].unit
-        previous = [f for f in before_year if f.unit == unit and f.value > 0]
-        current = [f for f in counts if f.unit == unit and f not in before_year and f.end <= claim.start]
-        if not previous or not current:
+        if previous is None:
+            counts = [f for f in found if _countable(f)]
+            before_year = [f for f in counts if _last_year(ctx, f)]
+            if not before_year:
+                return
+            unit = before_year[0].unit
+            previous = [f for f in before_year if f.unit == unit and f.value > 0]
+            if not previous:
+                return
+            bases = list(dict.fromkeys(f.value for f in previous))
+            last_year = {id(f) for f in before_year}
+            this_year = [f for f in counts if f.unit == unit and id(f) not in last_year]
+        while taken < len(this_year) and this_year[taken].end <= claim.start:
+            current.append(this_year[taken])
+            at = bisect_left(values, this_year[taken].value)
+            if at == len(values) or values[at] != this_year[taken].value:
+                values.insert(at, this_year[taken].value)
+            taken += 1
+        if not current:
             continue
         sign = -1 if m.group("verb") in DOWN else 1
         tolerance = 10.0 ** -_decimals(ctx.text[claim.start:claim.end]) + 1e-9
-        if any(abs((n.value - p.value) / p.value * 100 - sign * claim.value) <= tolerance
-               for n in current for p in previous):
+        if any(_gives(values, p, sign * claim.value, tolerance) for p in bases):
             continue
         now, then = current[-1], previous[0]
         change = (now.value - then.value) / then.value * 100
@@ -211,6 +249,17 @@ def _changes(ctx: Context, found: list[Figure]) -> Iterator[Finding]:
                           f"({number(now.value)}-{number(then.value)})÷{number(then.value)}，应为{said}，"
                           f"与所写“{_said(ctx, claim)}”不符",
                           suggestion="核对本年和上年的数字及增减幅度：幅度=（本年-上年）÷上年。")
+
+
+def _gives(values: list[float], base: float, change: float, tolerance: float) -> bool:
+    """Some value n (sorted) changes base by change% within tolerance: abs((n - base) / base * 100 - change) <=
+    tolerance. The difference grows with n (each step rounds monotonically), so the values that pass are a run of
+    the sorted list, found by bisection: the first value not below the run is in it if any is."""
+    def off(n: float) -> float:
+        return (n - base) / base * 100 - change
+
+    i = bisect_left(values, -tolerance, key=off)
+    return i < len(values) and abs(off(values[i])) <= tolerance
 
 
 def _last_year(ctx: Context, f: Figure) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.checks.base import Context
+from checker.checks.base import Context, Covering
 from checker.model import Finding, Span
 
 X = "X×xＸ╳"
@@ -28,14 +28,17 @@ PATTERNS = (
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    taken: list[tuple[int, int]] = []
+    """A match that overlaps one an earlier pattern took is left out. The matches of one pattern never overlap each
+    other, so only the spans of the earlier patterns are asked, by bisection (Covering)."""
+    taken: list[Span] = []
     for pattern, detail in PATTERNS:
+        earlier = Covering(taken)
         for m in pattern.finditer(ctx.text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if earlier.overlaps(Span(m.start(), m.end())):
                 continue
             if not ctx.in_content(m.start()) and not _in_title(ctx, m.start()):
                 continue
-            taken.append((m.start(), m.end()))
+            taken.append(Span(m.start(), m.end()))
             yield ctx.finding(m.start(), m.end(), f"{detail}（“{m.group().strip()}”）", shown=_around(ctx, m))
 
 

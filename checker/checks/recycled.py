@@ -9,6 +9,7 @@ line numbers, and the problems and plan sections when they are copied nearly unc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,11 +39,11 @@ class Piece:
 
 def pieces(doc: Document, min_chars: int) -> list[Piece]:
     content = doc.content or Span(0, len(doc.text))
-    heads = [s.heading for s in doc.headings()]
+    heads = Covering(s.heading for s in doc.headings())
     out = []
     for s in sentences(doc.text, content.start, content.end):
         k = key(doc.text[s.start:s.end])
-        if len(k) >= min_chars and not any(h.contains(s) for h in heads):
+        if len(k) >= min_chars and not heads.contains(s):
             out.append(Piece(s, k))
     return out
 
@@ -140,7 +141,8 @@ def _passages(ctx: Context, base: Document, current: list[Piece], pairs: list, m
     heads = sorted(s.heading.start for s in ctx.doc.headings())
     previous_end = -1
     for p, b in zip(current, pairs):
-        crosses = any(previous_end <= h < p.span.start for h in heads)  # a passage stays within one section
+        at = bisect_left(heads, previous_end)  # a passage stays within one section
+        crosses = at < len(heads) and heads[at] < p.span.start
         if b is None or crosses:
             yield from flush()
         if b is not None:

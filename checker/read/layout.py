@@ -23,6 +23,7 @@ HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+(?:部分|章)|[�
                      r"|[(（][一二三四五六七八九十]{1,3}[)）]"
                      r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473])")
 EDGE = 2  # lines at the top and at the bottom of a page that may be running header/footer
+PAGE = "\0page"  # in `used`: the edge has lost its page number; a second bare figure is text (a wrapped line's "0")
 
 
 class Line(NamedTuple):
@@ -40,8 +41,9 @@ def _key(line: str) -> str:
 def strip_running(pages: list[list[Line]]) -> list[list[Line]]:
     """Drop page numbers at a page's edges, and lines that recur at the edges of most pages (running header/footer).
 
-    Only edge lines are candidates, and a page loses at most one line of each recurring shape at each edge, so the
-    title under a running header that repeats it stays.
+    Only edge lines are candidates, and a page loses at most one line of each recurring shape and one page number at
+    each edge, so the title under a running header that repeats it stays, and so does the last line of a paragraph
+    that wrapped to a bare figure just above the page number.
     """
     pages = [[line if isinstance(line, Line) else Line(line) for line in lines] for lines in pages]
 
@@ -64,9 +66,10 @@ def strip_running(pages: list[list[Line]]) -> list[list[Line]]:
             for i in group:
                 line = lines[i].text.strip(SPACE)
                 key = _key(line)
-                if PAGE_NUMBER.match(line) or (key in running and key not in used):
+                number = PAGE_NUMBER.match(line) is not None and PAGE not in used  # one page number an edge
+                if number or (key in running and key not in used):
                     drop.add(i)
-                    used.add(key)
+                    used.add(PAGE if number else key)
                 else:
                     break
         out.append([line for i, line in enumerate(lines) if i not in drop])

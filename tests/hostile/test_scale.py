@@ -71,3 +71,39 @@ def test_millions_of_short_lines_stay_small(tmp_path: Path) -> None:
 def test_an_ordinary_report_has_no_limit_warning(tmp_path: Path) -> None:
     body = "一、主要举措\n" + "".join(f"全县开展{WORDS[i % 7:i % 7 + 4]}检查{i}次，办理案件{i + 3}件。\n" for i in range(2000))
     assert limit_warnings(audit_json(tmp_path, TITLE + body, cpu_seconds=30, megabytes=300)) == []
+
+
+# Shapes that made a check quadratic in the items of one sentence or of the document: the code before the fix ran
+# out of each CPU limit below (killed at 8 or 10 s); now each case needs about two seconds of CPU.
+FIGURES = "开展执法检查23次，同比增长15%，办理复议案件1.2万件，"
+WRONG_PARTS = "全年受理行政复议案件50件，其中维持30件，撤销25件。"  # 30+25 parts of a 50 total
+
+
+def test_a_long_sentence_full_of_figures_is_read_in_pieces(tmp_path: Path) -> None:
+    """Comma-joined sentences of 66,000 characters and 6,000 figures each, a wrong sum between them: figure_consistency
+    reads them one MAX_SENTENCE_CHARS piece at a time, and within a piece it is linear in the figures."""
+    text = TITLE + "一、主要举措\n" + FIGURES * 2000 + WRONG_PARTS + FIGURES * 2000 + "\n"
+    document = audit_json(tmp_path, text, cpu_seconds=8, megabytes=300)
+    (warning,) = limit_warnings(document)
+    assert f"{MAX_SENTENCE_CHARS:,} 字" in warning["message"] and warning["line"] == 3
+    (wrong,) = [f for f in document["findings"] if f["check"] == "figure-consistency"]
+    assert wrong["line"] == 3 and "55件" in wrong["message"] and "50件" in wrong["message"]
+
+
+def test_tens_of_thousands_of_placeholders_are_each_reported(tmp_path: Path) -> None:
+    """Each placeholder was tested against every one taken before it; now against the earlier patterns' spans by
+    bisection."""
+    count = 30_000
+    text = TITLE + "一、主要举措\n" + "开展检查××次。\n" * count
+    document = audit_json(tmp_path, text, cpu_seconds=10, megabytes=400)
+    found = [f for f in document["findings"] if f["check"] == "placeholder"]
+    assert len(found) == count and {f["line"] for f in found} == set(range(3, count + 3))
+    assert all("××" in f["message"] for f in found)
+
+
+def test_tens_of_thousands_of_phone_numbers_are_each_reported(tmp_path: Path) -> None:
+    count = 20_000
+    text = TITLE + "一、主要举措\n" + "".join(f"联系电话138{i:08d}。\n" for i in range(count))
+    document = audit_json(tmp_path, text, cpu_seconds=10, megabytes=400)
+    found = [f for f in document["findings"] if f["check"] == "personal-data"]
+    assert len(found) == count and {f["line"] for f in found} == set(range(3, count + 3))
