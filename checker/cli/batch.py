@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -136,18 +137,97 @@ def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Docu
             if progress:
                 progress()
         return
-    from multiprocessing import (
-        Pool,  # imported only for parallel batches: ~10 ms of start-up
-    )
-
     todo = [item for item in items if isinstance(item, Job)]
     chunk = max(1, min(16, len(todo) // (jobs * 8)))  # fewer round trips, still an even spread and live progress
-    with Pool(jobs, initializer=_worker_signals) as pool:  # leaving the block terminates the workers
-        done = pool.imap(judge, todo, chunksize=chunk)
+    done = _in_workers(judge, todo, jobs, chunk, partial(_lost, render=render))
+    with closing(done):  # leaving the block terminates the workers
         for item in items:
             yield _rendered(item, render) if isinstance(item, Result) else next(done)
             if progress:
                 progress()
+
+
+WORKER_GONE = "检查时工作进程意外退出（可能内存不足），未能检查"
+
+
+def _in_workers(judge: Callable[[Job], tuple[Result, str | None]], todo: list[Job], jobs: int, chunk: int,
+                lost: Callable[[Job], tuple[Result, str | None]]) -> Iterator[tuple[Result, str | None]]:
+    """judge(job) for every job, in order, by `jobs` worker processes, `chunk` jobs a task. A worker that dies
+    (the OOM killer, kill -9) breaks its pool: the tasks in flight (the dead worker's, and those of the others,
+    which the pool stops) are lost(job), and the tasks not yet handed out go to a fresh pool, unless a fresh pool
+    broke before judging anything: then they are lost too. Closing terminates the workers."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    tasks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
+    ready: dict[int, list[tuple[Result, str | None]]] = {}  # judged, waiting for the tasks before them
+    inflight: dict = {}  # future: its task's number
+    sent = 0  # tasks handed out
+    pool, fresh, judged_any = _Workers(jobs), False, False
+    try:
+        for number in range(len(tasks)):
+            while True:
+                broken = False
+                while sent < len(tasks) and len(inflight) < jobs and not broken:  # a task for each worker, no more
+                    try:
+                        inflight[pool.submit(_judge_all, judge, tasks[sent])] = sent
+                        sent += 1
+                    except BrokenProcessPool:
+                        broken = True
+                if number in ready and not broken:
+                    break
+                finished, _ = wait(inflight, return_when=FIRST_COMPLETED) if not broken else (set(), set())
+                if broken or any(isinstance(future.exception(), BrokenProcessPool) for future in finished):
+                    finished, _ = wait(inflight)  # a broken pool fails at once what it had not finished
+                for future in finished:
+                    task = inflight.pop(future)
+                    try:
+                        ready[task] = future.result()
+                        judged_any = True
+                    except BrokenProcessPool:
+                        ready[task] = [lost(job) for job in tasks[task]]
+                        broken = True
+                if broken:
+                    pool.stop()
+                    if fresh and not judged_any:  # workers that cannot even start: no point in another pool
+                        ready.update((task, [lost(job) for job in tasks[task]]) for task in range(sent, len(tasks)))
+                        sent = len(tasks)
+                    else:
+                        pool, fresh, judged_any = _Workers(jobs), True, False
+            yield from ready.pop(number)
+    finally:
+        pool.stop()
+
+
+def _judge_all(judge: Callable[[Job], tuple[Result, str | None]], jobs: list[Job]) -> list[tuple[Result, str | None]]:
+    return [judge(job) for job in jobs]
+
+
+def _lost(job: Job, render: Callable[[Result], str] | None) -> tuple[Result, str | None]:
+    """A document whose worker died under it: an error result, rendered here like an input error."""
+    return _rendered(Result(source=job.source, error=("internal", WORKER_GONE)), render)
+
+
+class _Workers:
+    """A ProcessPoolExecutor (BrokenProcessPool when a worker dies) that can be stopped at once: shutdown() only
+    waits for the workers, so stop() terminates them first (they die on SIGTERM, see _worker_signals), then waits
+    for the pool's own thread, which would otherwise still be closing its pipes when the interpreter's exit hook
+    writes to one of them (an OSError printed at exit on Python 3.11)."""
+
+    def __init__(self, jobs: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._others = set(multiprocessing.active_children())
+        self._executor = ProcessPoolExecutor(jobs, initializer=_worker_signals)
+        self.submit = self._executor.submit
+
+    def stop(self) -> None:
+        import multiprocessing
+
+        for process in set(multiprocessing.active_children()) - self._others:
+            process.terminate()
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def judged(job: Job, config: Config, render: Callable[[Result], str] | None = None,
