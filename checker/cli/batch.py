@@ -152,82 +152,107 @@ WORKER_GONE = "检查时工作进程意外退出（可能内存不足），未�
 
 def _in_workers(judge: Callable[[Job], tuple[Result, str | None]], todo: list[Job], jobs: int, chunk: int,
                 lost: Callable[[Job], tuple[Result, str | None]]) -> Iterator[tuple[Result, str | None]]:
-    """judge(job) for every job, in order, by `jobs` worker processes, `chunk` jobs a task. A worker that dies
-    (the OOM killer, kill -9) breaks its pool: the tasks in flight (the dead worker's, and those of the others,
-    which the pool stops) are lost(job), and the tasks not yet handed out go to a fresh pool, unless a fresh pool
-    broke before judging anything: then they are lost too. Closing terminates the workers."""
-    from concurrent.futures import FIRST_COMPLETED, wait
-    from concurrent.futures.process import BrokenProcessPool
+    """judge(job) for every job, in order, by `jobs` worker processes, `chunk` jobs a task, one task a worker at a
+    time. A worker that dies (the OOM killer, kill -9) loses only its task: those jobs are lost(job), and another
+    worker takes its place, unless it was itself a replacement that died before judging anything (workers that
+    cannot live); with no worker left, the tasks not yet handed out are lost too. Closing terminates the workers.
+
+    Each worker has its own pipe, whose other end the main process does not hold: a worker's death is an end of
+    file there, even in the middle of a message (a ProcessPoolExecutor's shared queue then waits forever)."""
+    from multiprocessing.connection import wait
 
     tasks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
     ready: dict[int, list[tuple[Result, str | None]]] = {}  # judged, waiting for the tasks before them
-    inflight: dict = {}  # future: its task's number
-    sent = 0  # tasks handed out
-    pool, fresh, judged_any = _Workers(jobs), False, False
+    waiting = list(range(len(tasks)))[::-1]  # not handed out, the next last
+    workers = [_Worker(judge) for _ in range(min(jobs, len(tasks)))]
     try:
         for number in range(len(tasks)):
-            while True:
-                broken = False
-                while sent < len(tasks) and len(inflight) < jobs and not broken:  # a task for each worker, no more
-                    try:
-                        inflight[pool.submit(_judge_all, judge, tasks[sent])] = sent
-                        sent += 1
-                    except BrokenProcessPool:
-                        broken = True
-                if number in ready and not broken:
-                    break
-                finished, _ = wait(inflight, return_when=FIRST_COMPLETED) if not broken else (set(), set())
-                if broken or any(isinstance(future.exception(), BrokenProcessPool) for future in finished):
-                    finished, _ = wait(inflight)  # a broken pool fails at once what it had not finished
-                for future in finished:
-                    task = inflight.pop(future)
-                    try:
-                        ready[task] = future.result()
-                        judged_any = True
-                    except BrokenProcessPool:
+            while number not in ready:
+                for worker in workers:
+                    if worker.task is None and waiting:
+                        worker.give(waiting.pop(), tasks)
+                if not workers:  # every worker died, and none could take its place
+                    while waiting:
+                        task = waiting.pop()
                         ready[task] = [lost(job) for job in tasks[task]]
-                        broken = True
-                if broken:
-                    pool.stop()
-                    if fresh and not judged_any:  # workers that cannot even start: no point in another pool
-                        ready.update((task, [lost(job) for job in tasks[task]]) for task in range(sent, len(tasks)))
-                        sent = len(tasks)
-                    else:
-                        pool, fresh, judged_any = _Workers(jobs), True, False
+                    continue
+                for connection in wait([w.connection for w in workers if w.task is not None]):
+                    worker = next(w for w in workers if w.connection is connection)
+                    task, outcome = worker.task, worker.outcome()
+                    if isinstance(outcome, BaseException):  # a pack or usage error raised in the worker
+                        raise outcome
+                    if outcome is not None:
+                        ready[task] = outcome
+                        continue
+                    ready[task] = [lost(job) for job in tasks[task]]
+                    workers.remove(worker)
+                    if worker.judged or not worker.replacement:
+                        workers.append(_Worker(judge, replacement=True))
             yield from ready.pop(number)
     finally:
-        pool.stop()
+        for worker in workers:
+            worker.stop()
 
 
-def _judge_all(judge: Callable[[Job], tuple[Result, str | None]], jobs: list[Job]) -> list[tuple[Result, str | None]]:
-    return [judge(job) for job in jobs]
+class _Worker:
+    """One worker process with its own pipe: a task (a list of jobs) down, the list of judged() back."""
+
+    def __init__(self, judge: Callable[[Job], tuple[Result, str | None]], replacement: bool = False) -> None:
+        import multiprocessing
+
+        self.connection, theirs = multiprocessing.Pipe()
+        self.process = multiprocessing.Process(target=_serve, args=(theirs, judge), daemon=True)
+        self.process.start()
+        theirs.close()  # held by the worker only: its death is an end of file here
+        self.task: int | None = None
+        self.judged = 0
+        self.replacement = replacement
+
+    def give(self, task: int, tasks: list[list[Job]]) -> None:
+        self.task = task
+        try:
+            self.connection.send(tasks[task])
+        except OSError:
+            pass  # it died: outcome() reads the end of file
+
+    def outcome(self) -> list[tuple[Result, str | None]] | BaseException | None:
+        """What the worker sent back for its task, or None if it died."""
+        try:
+            outcome = self.connection.recv()
+        except (EOFError, OSError):
+            self.stop()
+            return None
+        self.task = None
+        self.judged += 1
+        return outcome
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()  # dies at once: see _worker_signals
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.connection.close()
+
+
+def _serve(connection, judge: Callable[[Job], tuple[Result, str | None]]) -> None:
+    _worker_signals()
+    while True:
+        try:
+            jobs = connection.recv()
+        except EOFError:  # the main process is gone
+            return
+        try:
+            outcome = [judge(job) for job in jobs]
+        except Exception as exc:  # noqa: BLE001 - raised again in the main process
+            outcome = exc
+        connection.send(outcome)
 
 
 def _lost(job: Job, render: Callable[[Result], str] | None) -> tuple[Result, str | None]:
     """A document whose worker died under it: an error result, rendered here like an input error."""
     return _rendered(Result(source=job.source, error=("internal", WORKER_GONE)), render)
-
-
-class _Workers:
-    """A ProcessPoolExecutor (BrokenProcessPool when a worker dies) that can be stopped at once: shutdown() only
-    waits for the workers, so stop() terminates them first (they die on SIGTERM, see _worker_signals), then waits
-    for the pool's own thread, which would otherwise still be closing its pipes when the interpreter's exit hook
-    writes to one of them (an OSError printed at exit on Python 3.11)."""
-
-    def __init__(self, jobs: int) -> None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self._others = set(multiprocessing.active_children())
-        self._executor = ProcessPoolExecutor(jobs, initializer=_worker_signals)
-        self.submit = self._executor.submit
-
-    def stop(self) -> None:
-        import multiprocessing
-
-        for process in set(multiprocessing.active_children()) - self._others:
-            process.terminate()
-        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def judged(job: Job, config: Config, render: Callable[[Result], str] | None = None,
