@@ -10,10 +10,14 @@ from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import Any, TypeVar
 
 from checker.cli.config import Config
 from checker.errors import InputError
 from checker.model import Document, Result
+
+T = TypeVar("T")
+WORKER_GONE = "检查时工作进程意外退出（可能内存不足），未能检查"  # the reason for a document whose worker died
 
 
 @dataclass(frozen=True)
@@ -113,12 +117,11 @@ def _name_likeness(a: str, b: str) -> float:
 
 
 def _in_parallel(function, args: list, jobs: int) -> list:
+    """function(a) for each of args, in workers; one whose worker died is WORKER_GONE (a reason, as for a file
+    that cannot be read)."""
     if jobs <= 1 or len(args) <= 1:
         return [function(a) for a in args]
-    from multiprocessing import Pool
-
-    with Pool(jobs, initializer=_worker_signals) as pool:
-        return pool.map(function, args, chunksize=max(1, min(16, len(args) // (jobs * 4))))
+    return list(_in_workers(function, args, jobs, max(1, min(16, len(args) // (jobs * 4))), lambda _: WORKER_GONE))
 
 
 def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Document | None = None,
@@ -147,11 +150,7 @@ def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Docu
                 progress()
 
 
-WORKER_GONE = "检查时工作进程意外退出（可能内存不足），未能检查"
-
-
-def _in_workers(judge: Callable[[Job], tuple[Result, str | None]], todo: list[Job], jobs: int, chunk: int,
-                lost: Callable[[Job], tuple[Result, str | None]]) -> Iterator[tuple[Result, str | None]]:
+def _in_workers(judge: Callable[[Any], T], todo: list, jobs: int, chunk: int, lost: Callable[[Any], T]) -> Iterator[T]:
     """judge(job) for every job, in order, by `jobs` worker processes, `chunk` jobs a task, one task a worker at a
     time. A worker that dies (the OOM killer, kill -9) loses only its task: those jobs are lost(job), and another
     worker takes its place, unless it was itself a replacement that died before judging anything (workers that
@@ -162,7 +161,7 @@ def _in_workers(judge: Callable[[Job], tuple[Result, str | None]], todo: list[Jo
     from multiprocessing.connection import wait
 
     tasks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
-    ready: dict[int, list[tuple[Result, str | None]]] = {}  # judged, waiting for the tasks before them
+    ready: dict[int, list[T]] = {}  # judged, waiting for the tasks before them
     waiting = list(range(len(tasks)))[::-1]  # not handed out, the next last
     workers = [_Worker(judge) for _ in range(min(jobs, len(tasks)))]
     try:
@@ -197,7 +196,7 @@ def _in_workers(judge: Callable[[Job], tuple[Result, str | None]], todo: list[Jo
 class _Worker:
     """One worker process with its own pipe: a task (a list of jobs) down, the list of judged() back."""
 
-    def __init__(self, judge: Callable[[Job], tuple[Result, str | None]], replacement: bool = False) -> None:
+    def __init__(self, judge: Callable[[Any], Any], replacement: bool = False) -> None:
         import multiprocessing
 
         self.connection, theirs = multiprocessing.Pipe()
@@ -208,14 +207,14 @@ class _Worker:
         self.judged = 0
         self.replacement = replacement
 
-    def give(self, task: int, tasks: list[list[Job]]) -> None:
+    def give(self, task: int, tasks: list[list]) -> None:
         self.task = task
         try:
             self.connection.send(tasks[task])
         except OSError:
             pass  # it died: outcome() reads the end of file
 
-    def outcome(self) -> list[tuple[Result, str | None]] | BaseException | None:
+    def outcome(self) -> list | BaseException | None:
         """What the worker sent back for its task, or None if it died."""
         try:
             outcome = self.connection.recv()
@@ -236,7 +235,7 @@ class _Worker:
         self.connection.close()
 
 
-def _serve(connection, judge: Callable[[Job], tuple[Result, str | None]]) -> None:
+def _serve(connection, judge: Callable[[Any], Any]) -> None:
     _worker_signals()
     while True:
         try:
