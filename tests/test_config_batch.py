@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from checker.cli.batch import WORKER_GONE, Job, _in_workers
 from checker.cli.config import find_config, load_config
 from checker.cli.main import main
 from checker.errors import PackError
+from checker.model import Result
 from tests.conftest import SEEDS
 from tests.helpers import invoke
 
@@ -101,6 +104,43 @@ def test_a_bad_file_in_a_parallel_batch(tmp_path: Path) -> None:
     run = invoke("audit", "--format", "json", "--jobs", "2", str(tmp_path))
     data = json.loads(run.out)
     assert run.code == 2 and data["summary"] == {"documents": 3, "passed": 2, "failed": 0, "errors": 1}
+
+
+def _judge_or_die(job: Job) -> tuple[Result, None]:
+    """A stand-in for judged(): the worker dies for real (as under the OOM killer) on a document named *die*."""
+    if "die" in job.source:
+        os._exit(9)
+    return Result(source=job.source), None
+
+
+def _always_die(job: Job) -> tuple[Result, None]:
+    os._exit(9)
+
+
+def _lost(job: Job) -> tuple[Result, None]:
+    return Result(source=job.source, error=("internal", WORKER_GONE)), None
+
+
+def _jobs(names: list[str]) -> list[Job]:
+    return [Job(name, None, "auto", None, None, 1) for name in names]
+
+
+def test_a_dead_worker_loses_its_task_and_a_new_worker_judges_the_rest() -> None:
+    names = [f"{i:02}" for i in range(24)]
+    names[3] = "03-die"
+    out = list(_in_workers(_judge_or_die, _jobs(names), 2, 2, _lost))
+    assert [result.source for result, _ in out] == names
+    lost = {i for i, (result, _) in enumerate(out) if result.error}
+    assert lost == {2, 3}  # its task (two documents a task here), no other
+    assert all(out[i][0].error == ("internal", WORKER_GONE) for i in lost)
+
+
+def test_workers_that_cannot_live_end_the_batch_with_every_document_an_error() -> None:
+    """Two workers die, their replacements die before judging anything: no more; the rest are errors."""
+    names = [f"{i:02}" for i in range(40)]
+    out = list(_in_workers(_always_die, _jobs(names), 2, 2, _lost))
+    assert [result.source for result, _ in out] == names
+    assert all(result.error == ("internal", WORKER_GONE) for result, _ in out)
 
 
 def test_batch_summary_names_the_weakest_elements() -> None:

@@ -7,12 +7,17 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import Any, TypeVar
 
 from checker.cli.config import Config
 from checker.errors import InputError
 from checker.model import Document, Result
+
+T = TypeVar("T")
+WORKER_GONE = "检查时工作进程意外退出（可能内存不足），未能检查"  # the reason for a document whose worker died
 
 
 @dataclass(frozen=True)
@@ -112,12 +117,11 @@ def _name_likeness(a: str, b: str) -> float:
 
 
 def _in_parallel(function, args: list, jobs: int) -> list:
+    """function(a) for each of args, in workers; one whose worker died is WORKER_GONE (a reason, as for a file
+    that cannot be read)."""
     if jobs <= 1 or len(args) <= 1:
         return [function(a) for a in args]
-    from multiprocessing import Pool
-
-    with Pool(jobs, initializer=_worker_signals) as pool:
-        return pool.map(function, args, chunksize=max(1, min(16, len(args) // (jobs * 4))))
+    return list(_in_workers(function, args, jobs, max(1, min(16, len(args) // (jobs * 4))), lambda _: WORKER_GONE))
 
 
 def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Document | None = None,
@@ -136,18 +140,118 @@ def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Docu
             if progress:
                 progress()
         return
-    from multiprocessing import (
-        Pool,  # imported only for parallel batches: ~10 ms of start-up
-    )
-
     todo = [item for item in items if isinstance(item, Job)]
     chunk = max(1, min(16, len(todo) // (jobs * 8)))  # fewer round trips, still an even spread and live progress
-    with Pool(jobs, initializer=_worker_signals) as pool:  # leaving the block terminates the workers
-        done = pool.imap(judge, todo, chunksize=chunk)
+    done = _in_workers(judge, todo, jobs, chunk, partial(_lost, render=render))
+    with closing(done):  # leaving the block terminates the workers
         for item in items:
             yield _rendered(item, render) if isinstance(item, Result) else next(done)
             if progress:
                 progress()
+
+
+def _in_workers(judge: Callable[[Any], T], todo: list, jobs: int, chunk: int, lost: Callable[[Any], T]) -> Iterator[T]:
+    """judge(job) for every job, in order, by `jobs` worker processes, `chunk` jobs a task, one task a worker at a
+    time. A worker that dies (the OOM killer, kill -9) loses only its task: those jobs are lost(job), and another
+    worker takes its place, unless it was itself a replacement that died before judging anything (workers that
+    cannot live); with no worker left, the tasks not yet handed out are lost too. Closing terminates the workers.
+
+    Each worker has its own pipe, whose other end the main process does not hold: a worker's death is an end of
+    file there, even in the middle of a message (a ProcessPoolExecutor's shared queue then waits forever)."""
+    from multiprocessing.connection import wait
+
+    tasks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
+    ready: dict[int, list[T]] = {}  # judged, waiting for the tasks before them
+    waiting = list(range(len(tasks)))[::-1]  # not handed out, the next last
+    workers = [_Worker(judge) for _ in range(min(jobs, len(tasks)))]
+    try:
+        for number in range(len(tasks)):
+            while number not in ready:
+                for worker in workers:
+                    if worker.task is None and waiting:
+                        worker.give(waiting.pop(), tasks)
+                if not workers:  # every worker died, and none could take its place
+                    while waiting:
+                        task = waiting.pop()
+                        ready[task] = [lost(job) for job in tasks[task]]
+                    continue
+                for connection in wait([w.connection for w in workers if w.task is not None]):
+                    worker = next(w for w in workers if w.connection is connection)
+                    task, outcome = worker.task, worker.outcome()
+                    if isinstance(outcome, BaseException):  # a pack or usage error raised in the worker
+                        raise outcome
+                    if outcome is not None:
+                        ready[task] = outcome
+                        continue
+                    ready[task] = [lost(job) for job in tasks[task]]
+                    workers.remove(worker)
+                    if worker.judged or not worker.replacement:
+                        workers.append(_Worker(judge, replacement=True))
+            yield from ready.pop(number)
+    finally:
+        for worker in workers:
+            worker.stop()
+
+
+class _Worker:
+    """One worker process with its own pipe: a task (a list of jobs) down, the list of judged() back."""
+
+    def __init__(self, judge: Callable[[Any], Any], replacement: bool = False) -> None:
+        import multiprocessing
+
+        self.connection, theirs = multiprocessing.Pipe()
+        self.process = multiprocessing.Process(target=_serve, args=(theirs, judge), daemon=True)
+        self.process.start()
+        theirs.close()  # held by the worker only: its death is an end of file here
+        self.task: int | None = None
+        self.judged = 0
+        self.replacement = replacement
+
+    def give(self, task: int, tasks: list[list]) -> None:
+        self.task = task
+        try:
+            self.connection.send(tasks[task])
+        except OSError:
+            pass  # it died: outcome() reads the end of file
+
+    def outcome(self) -> list | BaseException | None:
+        """What the worker sent back for its task, or None if it died."""
+        try:
+            outcome = self.connection.recv()
+        except (EOFError, OSError):
+            self.stop()
+            return None
+        self.task = None
+        self.judged += 1
+        return outcome
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()  # dies at once: see _worker_signals
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.connection.close()
+
+
+def _serve(connection, judge: Callable[[Any], Any]) -> None:
+    _worker_signals()
+    while True:
+        try:
+            jobs = connection.recv()
+        except EOFError:  # the main process is gone
+            return
+        try:
+            outcome = [judge(job) for job in jobs]
+        except Exception as exc:  # noqa: BLE001 - raised again in the main process
+            outcome = exc
+        connection.send(outcome)
+
+
+def _lost(job: Job, render: Callable[[Result], str] | None) -> tuple[Result, str | None]:
+    """A document whose worker died under it: an error result, rendered here like an input error."""
+    return _rendered(Result(source=job.source, error=("internal", WORKER_GONE)), render)
 
 
 def judged(job: Job, config: Config, render: Callable[[Result], str] | None = None,

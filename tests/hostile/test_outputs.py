@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.hostile.conftest import DRAFT, run_checker, snapshot
+from tests.hostile.conftest import DRAFT, limits, run_checker, snapshot
 
 
 def one_line(proc: subprocess.CompletedProcess) -> str:
@@ -141,33 +142,115 @@ def _batch(tmp_path: Path, n: int = 400) -> Path:
 
 
 def _children(pid: int) -> list[int]:
-    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
-    return [int(x) for x in out.split()]
+    """The live child processes of pid, read from /proc (every /proc/N/stat names its parent; the per-task
+    children files need a kernel option that not every kernel has)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()  # after "N (name)": state, ppid, ...
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if fields[1] == str(pid) and fields[0] != "Z":
+            found.append(int(entry.parent.name))
+    return sorted(found)
+
+
+def _alive(pids: list[int]) -> list[int]:
+    return [pid for pid in pids if Path(f"/proc/{pid}").exists()
+            and "zombie" not in Path(f"/proc/{pid}/status").read_text()]
+
+
+def _start_batch(tmp_path: Path, folder: Path, *args: str) -> tuple[subprocess.Popen, list[int]]:
+    """checker audit -j 2 over folder in its own session, within limits(), once both of its workers are up."""
+    env = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PYTHONPATH": str(ROOT),
+           "CHECKER_CACHE_DIR": os.environ["CHECKER_CACHE_DIR"]}
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "audit", "-j", "2", "-q", "--format", "json", *args,
+                             str(folder)], cwd=tmp_path, env=env, stderr=subprocess.PIPE, stdout=subprocess.PIPE,
+                            start_new_session=True, preexec_fn=limits())
+    deadline = time.monotonic() + 60
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    if len(workers) < 2:
+        _stop_group(proc)
+        pytest.fail(f"the batch never started its two workers: {workers}")
+    return proc, workers
+
+
+def _stop_group(proc: subprocess.Popen) -> None:
+    """Whatever the test found, leave no process of the batch behind."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
 
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signal_stops_the_workers_and_leaves_nothing_behind(tmp_path: Path, signum: int, code: int) -> None:
     folder = _batch(tmp_path)
-    env = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PYTHONPATH": str(ROOT),
-           "CHECKER_CACHE_DIR": os.environ["CHECKER_CACHE_DIR"]}
-    proc = subprocess.Popen([sys.executable, "-m", "checker", "audit", "-j", "2", "-q", "--format", "json",
-                             "-o", "结果.json", str(folder)], cwd=tmp_path, env=env, stderr=subprocess.PIPE,
-                            stdout=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    workers = _children(proc.pid)
-    assert workers, "the batch never started its workers"
-    if signum == signal.SIGINT:
-        os.killpg(proc.pid, signum)  # Ctrl-C reaches the whole foreground group
-    else:
-        os.kill(proc.pid, signum)  # kill PID reaches the main process only
-    _, err = proc.communicate(timeout=60)
+    proc, workers = _start_batch(tmp_path, folder, "-o", "结果.json")
+    try:
+        if signum == signal.SIGINT:
+            os.killpg(proc.pid, signum)  # Ctrl-C reaches the whole foreground group
+        else:
+            os.kill(proc.pid, signum)  # kill PID reaches the main process only
+        _, err = proc.communicate(timeout=60)
+    finally:
+        _stop_group(proc)
     assert proc.returncode == code
     lines = err.decode("utf-8").strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in err.decode("utf-8")
     time.sleep(0.2)
-    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()
-             and "zombie" not in Path(f"/proc/{pid}/status").read_text()]
-    assert alive == []
+    assert _alive(workers) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["batch"]  # no partial output, no temporary file
+
+
+GONE = "检查时工作进程意外退出（可能内存不足），未能检查"
+CHUNK = 16  # the most documents one worker holds at a time in a batch of 400 at -j 2 (see chunk in batch.run)
+
+
+def test_a_worker_killed_mid_batch_is_an_error_for_its_documents_not_a_hang(tmp_path: Path) -> None:
+    """kill -9 of one worker (what the OOM killer does): the run still ends, exit 2; the documents that worker
+    held are named on stderr and are error results; every other document has its verdict, in order."""
+    folder = _batch(tmp_path)
+    proc, workers = _start_batch(tmp_path, folder)
+    try:
+        os.kill(workers[0], signal.SIGKILL)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        _stop_group(proc)
+    text = err.decode("utf-8")
+    assert "Traceback" not in text and "Exception ignored" not in text, text[-2000:]
+    assert proc.returncode == 2, text[-2000:]
+    lines = text.strip().splitlines()
+    lost = [line.removeprefix("checker: ").removesuffix(f": {GONE}") for line in lines]
+    assert all(line.endswith(f": {GONE}") for line in lines), lines
+    assert 1 <= len(lost) <= CHUNK  # what the killed worker held, no more
+    documents = json.loads(out.decode("utf-8"))["documents"]
+    assert [d["path"] for d in documents] == sorted(str(p) for p in folder.iterdir())
+    assert [d["path"] for d in documents if d["error"]] == lost
+    assert all(d["error"] == {"kind": "internal", "message": GONE} for d in documents if d["error"])
+    assert all(d["score"] is not None for d in documents if not d["error"])
+    assert _alive(workers) == []
+
+
+def test_sigterm_after_a_worker_died_still_stops_everything(tmp_path: Path) -> None:
+    """A worker killed, then SIGTERM to the main process (which may by then wait on its replacement): exit 143
+    at once, no worker left, the replacement included, no partial output."""
+    folder = _batch(tmp_path)
+    proc, workers = _start_batch(tmp_path, folder, "-o", "结果.json")
+    try:
+        os.kill(workers[0], signal.SIGKILL)
+        time.sleep(0.5)
+        workers += _children(proc.pid)
+        os.kill(proc.pid, signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        _stop_group(proc)
+    text = err.decode("utf-8")
+    assert "Traceback" not in text and "Exception ignored" not in text, text[-2000:]
+    assert proc.returncode == 143
+    lines = text.strip().splitlines()
+    assert "SIGTERM" in lines[-1] and all(line.endswith(GONE) for line in lines[:-1]), lines
+    time.sleep(0.2)
+    assert _alive(workers) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["batch"]
