@@ -18,6 +18,7 @@ from checker.model import Document, Result
 
 T = TypeVar("T")
 WORKER_GONE = "检查时工作进程意外退出（可能内存不足），未能检查"  # the reason for a document whose worker died
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ class _Worker:
         import multiprocessing
 
         self.connection, theirs = multiprocessing.Pipe()
-        self.process = multiprocessing.Process(target=_serve, args=(theirs, judge), daemon=True)
+        self.process = multiprocessing.Process(target=_serve, args=(theirs, judge, os.getpid()), daemon=True)
         self.process.start()
         theirs.close()  # held by the worker only: its death is an end of file here
         self.task: int | None = None
@@ -235,8 +236,9 @@ class _Worker:
         self.connection.close()
 
 
-def _serve(connection, judge: Callable[[Any], Any]) -> None:
+def _serve(connection, judge: Callable[[Any], Any], parent: int) -> None:
     _worker_signals()
+    _die_with(parent)
     while True:
         try:
             jobs = connection.recv()
@@ -280,6 +282,25 @@ def _worker_signals() -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _die_with(parent: int) -> None:
+    """On Linux, ask the kernel for SIGTERM when the main process dies, even by kill -9 (which runs none of its
+    clean-up): a worker must never outlive it, stuck sending results nobody reads. Elsewhere a worker still ends
+    at the end of file of its pipe."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM))
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the main process died before the request took effect
+        os._exit(0)
 
 
 def run_job(job: Job, config: Config, baseline: Document | None = None) -> Result:

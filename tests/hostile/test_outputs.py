@@ -204,6 +204,24 @@ def test_a_signal_stops_the_workers_and_leaves_nothing_behind(tmp_path: Path, si
     assert sorted(p.name for p in tmp_path.iterdir()) == ["batch"]  # no partial output, no temporary file
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+def test_workers_do_not_outlive_a_main_process_killed_with_sigkill(tmp_path: Path) -> None:
+    """kill -9 of the main process runs none of its clean-up; its workers must still end (they would otherwise
+    sit forever sending results nobody reads)."""
+    folder = _batch(tmp_path)
+    proc, workers = _start_batch(tmp_path, folder)
+    try:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while _alive(workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _alive(workers) == []
+    finally:
+        for pid in _alive(workers):
+            os.kill(pid, signal.SIGKILL)
+
+
 GONE = "检查时工作进程意外退出（可能内存不足），未能检查"
 CHUNK = 16  # the most documents one worker holds at a time in a batch of 400 at -j 2 (see chunk in batch.run)
 
