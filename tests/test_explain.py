@@ -37,6 +37,24 @@ def test_a_check_is_shown_with_what_it_reports_on_an_example() -> None:
     assert "第3行" in example and "→ 数字未填写" in example and "不会报出的情形" in example
 
 
+def test_a_check_of_a_pack_whose_parent_sits_beside_it_is_explained(tmp_path) -> None:
+    """A user's pack extending a parent of its own (extends: ../base, id base): explain works and says the check
+    (the parent is not a built-in pack, so its examples are not looked up by id)."""
+    import shutil
+
+    from tests.conftest import RULES
+
+    base, mine = tmp_path / "base", tmp_path / "mine"
+    shutil.copytree(RULES / "fazhi-annual", base)
+    (base / "pack.yaml").write_text((base / "pack.yaml").read_text(encoding="utf-8").replace(
+        "id: fazhi-annual", "id: base"), encoding="utf-8")
+    mine.mkdir()
+    (mine / "pack.yaml").write_text('id: mine\ntitle: 我的\nversion: "1"\nextends: ../base\n', encoding="utf-8")
+    run = invoke("explain", "placeholder", "--pack", str(mine))
+    assert run.code == 0, run.err
+    assert run.out.startswith("【占位符未替换】（文字检查 placeholder）")
+
+
 def test_every_check_of_the_pack_can_be_explained(pack) -> None:
     for check in pack.checks:
         run = invoke("explain", check.id)

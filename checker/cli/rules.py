@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from checker.cli.exitcodes import ExitCode
-from checker.errors import PackError
+from checker.errors import PackError, UsageError
 from checker.words import SEVERITY_WORDS, STATUS_WORDS
 
 PACK_OPTION = click.option("--pack", "pack_name", default="fazhi-annual", show_default=True, metavar="NAME|PATH",
@@ -146,8 +146,6 @@ def find_element(pack, name: str):
 def _find(pack, name: str, with_checks: bool = True):
     """The element (or text check) a writer means: its id in any case, its Chinese title, or a part of one title
     only; an ambiguous part lists the candidates, an unknown name suggests the nearest."""
-    from checker.errors import UsageError
-
     wanted = name.strip()
     items = [*pack.elements, *(c for c in pack.checks if c.enabled and with_checks)]
     for same in (lambda item: item.id.lower() == wanted.lower(), lambda item: item.title == wanted):
@@ -187,6 +185,20 @@ def _explain_check(pack, check) -> None:
     _check_examples(pack, check.id)
 
 
+def _parent_folders(parents: tuple[str, ...]) -> list[Path]:
+    """The folders of the packs a pack extends that can be found by id (a user's parent in its own folder may not
+    be: its cases are then not shown, and nothing fails)."""
+    from checker.packs.loader import resolve
+
+    folders = []
+    for parent in parents:
+        try:
+            folders.append(Path(resolve(parent)).parent)
+        except UsageError:
+            continue
+    return folders
+
+
 def _check_examples(pack, check_id: str) -> None:
     """A draft the check reports, with what it reports (run on it now), and a case it leaves alone: from the check's
     cases, which ship with the pack that configures the check (<pack>/check-cases/<check>.yaml)."""
@@ -194,10 +206,9 @@ def _check_examples(pack, check_id: str) -> None:
 
     from checker.audit import audit_text
     from checker.model import RawText
-    from checker.packs.loader import resolve
     from checker.structure import build_document
 
-    folders = [Path(pack.origin).parent, *(Path(resolve(parent)).parent for parent in pack.extends)]
+    folders = [Path(pack.origin).parent, *_parent_folders(pack.extends)]
     path = next((f / "check-cases" / f"{check_id}.yaml" for f in folders
                  if (f / "check-cases" / f"{check_id}.yaml").is_file()), None)
     if path is None:
