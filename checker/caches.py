@@ -1,6 +1,7 @@
-"""Where checker keeps what it can rebuild (the word dictionary, validated rule packs), and how a cache file is read
-and written: atomically, so that processes starting together never see half a file; and best effort, so that a
-corrupt, stale or unwritable cache only costs the time to rebuild it.
+"""Where checker keeps what it can rebuild (the word dictionary, validated rule packs, compiled regexes), and how a
+cache file is read and written: only in a folder private to the user; atomically, so that processes starting
+together never see half a file; and best effort, so that a corrupt, stale or unwritable cache only costs the time
+to rebuild it.
 
 The folder is $CHECKER_CACHE_DIR alone if set, else the user's cache folder ($XDG_CACHE_HOME/checker or
 ~/.cache/checker), then a per-user folder in the system's temporary directory for accounts without a writable home.
@@ -32,8 +33,8 @@ def fallback_dir() -> Path:
 
 
 def private(directory: Path) -> bool:
-    """The folder belongs to this user and nobody else may write to it: the only kind whose files are unpickled
-    (a folder in a shared temporary directory could have been made by someone else)."""
+    """The folder belongs to this user and nobody else may write to it: the only kind read (a folder in a shared
+    temporary directory could have been made by someone else)."""
     if not hasattr(os, "getuid"):
         return True
     try:
@@ -44,8 +45,11 @@ def private(directory: Path) -> bool:
 
 
 def read(name: str) -> Iterable[tuple[Path, bytes]]:
-    """The bytes of each existing cache file of this name, in order of preference (the caller checks them)."""
+    """The bytes of each existing cache file of this name, in order of preference, from folders private to this
+    user only (what a cache holds is unpickled or decides verdicts); the caller checks the bytes themselves."""
     for directory in cache_dirs():
+        if not private(directory):
+            continue
         try:
             yield directory, (directory / name).read_bytes()
         except OSError:

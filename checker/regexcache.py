@@ -49,9 +49,7 @@ def preload() -> None:
     """Put the programs saved by earlier runs into re's cache (never fails)."""
     try:
         cache, limit, _, _, sre = _internals()
-        for directory, data in caches.read(_name()):
-            if not caches.private(directory):
-                continue
+        for _, data in caches.read(_name()):
             version, entries = marshal.loads(data)
             if version != sys.version:
                 continue

@@ -48,9 +48,7 @@ def entry_name(file: Path) -> str:
 
 
 def _load(file: Path):
-    for directory, data in caches.read(entry_name(file)):
-        if not caches.private(directory):
-            continue
+    for _, data in caches.read(entry_name(file)):
         try:
             size = int.from_bytes(data[:HEADER_SIZE], "little")
             built_by, origin, files = marshal.loads(data[HEADER_SIZE:HEADER_SIZE + size])

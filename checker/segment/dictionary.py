@@ -197,8 +197,8 @@ def load(source: Path | None = None) -> Dictionary:
     source = source or jieba_dictionary_file()
     key = cache_key(source)
     name = cache_name(source)
-    for directory, data in caches.read(name):
-        found = from_cache(data, key) if caches.private(directory) else None  # never another user's words
+    for _, data in caches.read(name):
+        found = from_cache(data, key)
         if found is not None:
             return found
     chars, bounds, body, total = build(source.read_text(encoding="utf-8"))
