@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 
-from checker.checks.base import Context
+from checker.checks.base import Context, Covering
 from checker.model import Finding, Span
 from checker.sentences import paragraphs, sentences
 
@@ -38,6 +38,7 @@ def run(ctx: Context) -> Iterator[Finding]:
             else:
                 seen[k] = para
     seen = {}
+    duplicated = Covering(reported)  # a sentence inside a paragraph reported already is not reported again
     for content in ctx.content:
         for sentence in sentences(ctx.text, content.start, content.end):
             if len(sentence) < min_sentence:
@@ -48,20 +49,10 @@ def run(ctx: Context) -> Iterator[Finding]:
             k = key(ctx.text[sentence.start:sentence.end])
             if len(k) < min_sentence:
                 continue
-            if k in seen and not _inside_reported(reported, sentence):
+            if k in seen and not duplicated.contains(sentence):
                 line, _ = ctx.doc.position(seen[k].start)
                 yield ctx.finding(sentence.start, sentence.end, f"这句话与第{line}行的句子重复")
             seen.setdefault(k, sentence)
-
-
-def _inside_reported(reported: list[Span], sentence: Span) -> bool:
-    """The sentence lies in a paragraph already reported as a duplicate (reported: lines, in text order)."""
-    i = bisect_right(reported, sentence.start, key=_start) - 1
-    return i >= 0 and reported[i].contains(sentence)
-
-
-def _start(span: Span) -> int:
-    return span.start
 
 
 def _overlapping(headings: list[Span], starts: list[int], span: Span) -> list[Span]:
