@@ -18,6 +18,7 @@ from checker.model import Document, Result
 
 T = TypeVar("T")
 WORKER_GONE = "检查时工作进程意外退出（可能内存不足），未能检查"  # the reason for a document whose worker died
+MAX_CHUNK = 16
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
@@ -122,7 +123,7 @@ def _in_parallel(function, args: list, jobs: int) -> list:
     that cannot be read)."""
     if jobs <= 1 or len(args) <= 1:
         return [function(a) for a in args]
-    return list(_in_workers(function, args, jobs, max(1, min(16, len(args) // (jobs * 4))), lambda _: WORKER_GONE))
+    return list(_in_workers(function, args, jobs, _chunk(len(args), jobs, 4), lambda _: WORKER_GONE))
 
 
 def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Document | None = None,
@@ -142,13 +143,18 @@ def run(items: list[Job | Result], config: Config, jobs: int = 1, baseline: Docu
                 progress()
         return
     todo = [item for item in items if isinstance(item, Job)]
-    chunk = max(1, min(16, len(todo) // (jobs * 8)))  # fewer round trips, still an even spread and live progress
-    done = _in_workers(judge, todo, jobs, chunk, partial(_lost, render=render))
+    done = _in_workers(judge, todo, jobs, _chunk(len(todo), jobs, 8), partial(_lost, render=render))
     with closing(done):  # leaving the block terminates the workers
         for item in items:
             yield _rendered(item, render) if isinstance(item, Result) else next(done)
             if progress:
                 progress()
+
+
+def _chunk(count: int, jobs: int, tasks_per_worker: int) -> int:
+    """Jobs a task: fewer round trips, still an even spread over the workers and live progress; at most MAX_CHUNK,
+    the most documents a dying worker can take with it."""
+    return max(1, min(MAX_CHUNK, count // (jobs * tasks_per_worker)))
 
 
 def _in_workers(judge: Callable[[Any], T], todo: list, jobs: int, chunk: int, lost: Callable[[Any], T]) -> Iterator[T]:

@@ -40,10 +40,7 @@ class Progress:
     def aside(self):
         """Erase the bar while something else is written to the terminal, then draw it again."""
         shown = self._shown
-        if shown:
-            self.stream.write(ERASE)
-            self.stream.flush()
-            self._shown = False
+        self.close()
         try:
             yield
         finally:
@@ -51,7 +48,7 @@ class Progress:
                 self._draw(time.monotonic())
 
     def close(self) -> None:
-        """Leave no trace: the bar is erased once the batch is done."""
+        """Leave no trace: the bar is erased (once the batch is done, or while something else is written)."""
         if self._shown:
             self.stream.write(ERASE)
             self.stream.flush()
