@@ -6,8 +6,8 @@ cold start. The compiled programs are kept in the cache folder (checker.caches) 
 anything is compiled, so that re.compile finds them; at exit, the programs of patterns compiled for the first time
 are added. A program is exactly what re would make: it is made by re's own parser and code generator, and used
 only by the same Python (the entry is keyed by its version and the regular expression engine's magic number) and
-only from a folder private to this user. Where anything is missing or different, nothing is preloaded and re
-compiles as it always does.
+only from a folder private to this user, or else from the caches shipped with the wheel (checker.prebuilt). Where
+anything is missing or different, nothing is preloaded and re compiles as it always does.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import marshal
 import re
 import sys
 
-from checker import caches
+from checker import caches, prebuilt
 
 _loaded: dict[tuple, tuple] = {}  # re's cache key → the saved entry it was preloaded from
 ROOM = 64  # of re's cache: left for what a run compiles that is not worth keeping
@@ -38,7 +38,7 @@ def _internals():
     return re._cache, re._MAXCACHE, _parser, _compiler, _sre
 
 
-def _name() -> str:
+def cache_name() -> str:
     import _sre
     from zlib import crc32
 
@@ -49,7 +49,8 @@ def preload() -> None:
     """Put the programs saved by earlier runs into re's cache (never fails)."""
     try:
         cache, limit, _, _, sre = _internals()
-        for _, data in caches.read(_name()):
+        saved = [data for _, data in caches.read(cache_name())] + [prebuilt.read(cache_name())]
+        for data in filter(None, saved):
             version, entries = marshal.loads(data)
             if version != sys.version:
                 continue
@@ -72,7 +73,7 @@ def save() -> None:
         if all(key in _loaded for key in keys):
             return
         entries = [_loaded.get(key) or _entry(parser, compiler, key[1], key[2]) for key in keys]
-        caches.write(_name(), [marshal.dumps((sys.version, entries))])
+        caches.write(cache_name(), [marshal.dumps((sys.version, entries))])
     except Exception:  # noqa: BLE001 - best effort
         return
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import caches, regexcache
+from checker import caches, regexcache, warm
 from checker.packs import cache as pack_cache
 from tests.conftest import ROOT, RULES, SEEDS
 
@@ -153,3 +153,29 @@ def test_cache_files_go_to_the_first_folder_that_takes_them(tmp_path: Path, monk
     assert dict(caches.read("x.bin")) == {tmp_path / "c": b"onetwo"}
     assert caches.private(tmp_path / "c")
     assert pack_cache.entry_name(Path("/a/pack.yaml")) != pack_cache.entry_name(Path("/b/pack.yaml"))
+
+
+def test_the_caches_shipped_with_the_wheel_serve_a_first_run(tmp_path: Path) -> None:
+    """`python -m checker.warm` (run by hatch_build.py while the wheel is built) writes the dictionary and the
+    patterns an audit compiles; an install that ships them starts with an empty user cache, reads them, gives the
+    same report, and keeps in its own cache only the dictionary (under its own key), not a second copy of the
+    patterns."""
+    seed = str(next(SEEDS.glob("*.txt")))
+    shipped = tmp_path / "prebuilt"
+    made = subprocess.run([sys.executable, "-m", "checker.warm", str(shipped), seed], cwd=ROOT, check=True,
+                          capture_output=True, text=True, timeout=300).stdout.split()
+    assert sorted(Path(p).name for p in made) == sorted(["words.bin", regexcache.cache_name()])
+    launch = (f"import sys; from pathlib import Path; from checker import prebuilt; "
+              f"prebuilt.FOLDER = Path({str(shipped)!r}); exec({warm.LAUNCHER!r})")
+    reports = []
+    for name in ("shipped", "none"):
+        cache = tmp_path / f"cache-{name}"
+        env = {**os.environ, "CHECKER_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+        code = launch if name == "shipped" else warm.LAUNCHER
+        run = subprocess.run([sys.executable, "-c", code, "audit", "--exit-zero", seed], env=env,
+                             capture_output=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        reports.append(run.stdout)
+        kept = sorted(p.name.split("-")[0] for p in cache.iterdir())
+        assert kept == (["pack", "pack", "words"] if name == "shipped" else ["pack", "pack", "regex", "words"])
+    assert reports[0] == reports[1]

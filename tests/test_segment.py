@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import segment
+from checker import prebuilt, segment
 from checker.segment import dictionary
 from tests.conftest import ROOT, SEEDS
 
@@ -99,6 +99,43 @@ def test_cache_is_written_once_per_dictionary_file_and_rebuilt_when_it_changes(t
     other.write_text("政府 4 n\n", encoding="utf-8")
     dictionary.load(other)
     assert sorted(p.name for p in cache.iterdir()) == sorted([cached.name, dictionary.cache_name(other)])
+
+
+def test_the_dictionary_shipped_with_the_wheel_is_used_only_for_the_same_content(tmp_path, monkeypatch) -> None:
+    """The wheel's dictionary (checker.prebuilt) was built from the build's dict.txt: it serves an install whose
+    dict.txt has the same bytes, wherever it lies, and is copied into the user's cache under that file's key; a
+    dict.txt with other words, or a damaged shipped file, means building as before."""
+    built_from = tmp_path / "build-env" / "dict.txt"
+    built_from.parent.mkdir()
+    built_from.write_text("法治 10 n\n政府 4 n\n", encoding="utf-8")
+    shipped = tmp_path / "prebuilt"
+    shipped.mkdir()
+    (shipped / prebuilt.DICTIONARY).write_bytes(b"".join(dictionary.shippable(built_from)))
+    monkeypatch.setattr(prebuilt, "FOLDER", shipped)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(cache))
+    installed = tmp_path / "site-packages" / "dict.txt"
+    installed.parent.mkdir()
+    installed.write_bytes(built_from.read_bytes())
+    real_build = dictionary.build
+    monkeypatch.setattr(dictionary, "build", lambda text: pytest.fail("built although the shipped file fits"))
+    words = dictionary.load(installed)
+    assert (words.total, words.lookup["法治"], words.lookup["政"]) == (14, 10, 0)
+    assert [p.name for p in cache.iterdir()] == [dictionary.cache_name(installed)]
+    (shipped / prebuilt.DICTIONARY).unlink()
+    assert dictionary.load(installed).lookup["政府"] == 4  # from the user's copy now
+    monkeypatch.setattr(dictionary, "build", real_build)
+    (shipped / prebuilt.DICTIONARY).write_bytes(b"".join(dictionary.shippable(built_from)))
+    other = tmp_path / "other" / "dict.txt"
+    other.parent.mkdir()
+    other.write_text("法治 10 n\n政府 5 n\n", encoding="utf-8")  # same size, another frequency
+    assert dictionary.load(other).lookup["政府"] == 5
+    good = (shipped / prebuilt.DICTIONARY).read_bytes()
+    (shipped / prebuilt.DICTIONARY).write_bytes(good[:-2] + b"99")
+    fresh = tmp_path / "fresh" / "dict.txt"
+    fresh.parent.mkdir()
+    fresh.write_bytes(built_from.read_bytes())
+    assert dictionary.load(fresh).lookup["政府"] == 4
 
 
 def test_a_corrupt_or_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None:

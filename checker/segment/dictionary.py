@@ -19,7 +19,7 @@ from operator import itemgetter, ne
 from pathlib import Path
 from zlib import crc32
 
-from checker import caches
+from checker import caches, prebuilt
 
 CACHE_FORMAT = 4  # 4: the header holds a CRC of the body
 SEP = "\x00"
@@ -193,7 +193,9 @@ def cache_name(source: Path) -> str:
 
 
 def load(source: Path | None = None) -> Dictionary:
-    """The dictionary from the cache if it matches source, else built from source and cached (best effort)."""
+    """The dictionary from the user's cache if it matches source, else from the one shipped with the wheel if that
+    was built from a file with source's content (then copied into the user's cache), else built from source and
+    cached (best effort)."""
     source = source or jieba_dictionary_file()
     key = cache_key(source)
     name = cache_name(source)
@@ -201,16 +203,43 @@ def load(source: Path | None = None) -> Dictionary:
         found = from_cache(data, key)
         if found is not None:
             return found
-    chars, bounds, body, total = build(source.read_text(encoding="utf-8"))
-    header = marshal.dumps((key, total, chars, bounds.tobytes(), crc32(body)))
-    caches.write(name, [len(header).to_bytes(HEADER_SIZE, "little"), header, body])
-    return Dictionary(chars, bounds, body, total)
+    shipped = prebuilt.read(prebuilt.DICTIONARY)
+    if shipped is not None:
+        found = from_cache(shipped, content_key(source))
+        if found is not None:
+            _store(name, key, found)
+            return found
+    found = Dictionary(*build(source.read_text(encoding="utf-8")))
+    _store(name, key, found)
+    return found
+
+
+def shippable(source: Path | None = None) -> list[bytes]:
+    """The cache file shipped with the wheel (checker.prebuilt): keyed by the content of source, not its path."""
+    source = source or jieba_dictionary_file()
+    return _cache_file(content_key(source), Dictionary(*build(source.read_text(encoding="utf-8"))))
+
+
+def _store(name: str, key: tuple, found: Dictionary) -> None:
+    caches.write(name, _cache_file(key, found))
+
+
+def _cache_file(key: tuple, found: Dictionary) -> list[bytes]:
+    body = bytes(found._body)
+    header = marshal.dumps((key, found.total, found._chars, array("I", found._bounds).tobytes(), crc32(body)))
+    return [len(header).to_bytes(HEADER_SIZE, "little"), header, body]
 
 
 def cache_key(source: Path) -> tuple:
     """What a cache must have been built from: this format, this file, this size and modification time."""
     stat = source.stat()
     return CACHE_FORMAT, str(source), stat.st_size, stat.st_mtime_ns
+
+
+def content_key(source: Path) -> tuple:
+    """What the shipped cache must have been built from: this format and a file of this size and content."""
+    data = source.read_bytes()
+    return CACHE_FORMAT, "content", len(data), crc32(data)
 
 
 def from_cache(data: bytes, key: tuple) -> Dictionary | None:
