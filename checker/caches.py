@@ -10,20 +10,24 @@ The folder is $CHECKER_CACHE_DIR alone if set, else the user's cache folder ($XD
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
-def cache_dirs() -> list[Path]:
-    """Where the cache may live, in order of preference."""
+def cache_dirs() -> Iterator[Path]:
+    """Where the cache may live, in order of preference (lazily: the fallback needs tempfile, which a run whose
+    own folder works never imports)."""
     explicit = os.environ.get("CHECKER_CACHE_DIR")
     if explicit:
-        return [Path(explicit)]
+        yield Path(explicit)
+        return
     try:
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     except RuntimeError:  # no home directory known for this account
-        return [fallback_dir()]
-    return [Path(base) / "checker", fallback_dir()]
+        base = None
+    if base is not None:
+        yield Path(base) / "checker"
+    yield fallback_dir()
 
 
 def fallback_dir() -> Path:
@@ -46,14 +50,18 @@ def private(directory: Path) -> bool:
 
 def read(name: str) -> Iterable[tuple[Path, bytes]]:
     """The bytes of each existing cache file of this name, in order of preference, from folders private to this
-    user only (what a cache holds is unpickled or decides verdicts); the caller checks the bytes themselves."""
+    user only (what a cache holds is unpickled or decides verdicts); the caller checks the bytes themselves. The
+    search ends at the first private folder this user can write to: writes go there, so a later folder holds
+    only what was written while it could not take them."""
     for directory in cache_dirs():
         if not private(directory):
             continue
         try:
             yield directory, (directory / name).read_bytes()
         except OSError:
-            continue
+            pass
+        if os.access(directory, os.W_OK):
+            return
 
 
 def write(name: str, chunks: list[bytes]) -> None:

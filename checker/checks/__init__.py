@@ -7,52 +7,52 @@ Chinese message and suggestion, basis, `enabled` and options. `run_checks` retur
 
 from __future__ import annotations
 
-from checker.checks import (
-    baseline_followup,
-    blank_figure,
-    dates,
-    deadline,
-    empty_heading,
-    figure_consistency,
-    numbering,
-    ocr,
-    personal_data,
-    placeholder,
-    recycled,
-    repetition,
-    years,
-)
+from collections.abc import Callable
+from importlib import import_module
+
 from checker.checks.base import CheckDef, Context
 from checker.model import Document, Finding
 from checker.packs.model import Pack
 from checker.packs.schema import Field
 
+
+def _lazy(module: str, name: str = "run") -> Callable:
+    """checker.checks.<module>.<name>, imported on first call: a check that never runs (disabled, or needing a
+    baseline that was not given) costs nothing at start."""
+
+    def call(*args):
+        return getattr(import_module(f"checker.checks.{module}"), name)(*args)
+
+    call.__qualname__ = f"{module}.{name}"
+    return call
+
+
 REGISTRY: dict[str, CheckDef] = {d.id: d for d in (
-    CheckDef("placeholder", placeholder.run),
-    CheckDef("blank-figure", blank_figure.run, (
+    CheckDef("placeholder", _lazy("placeholder")),
+    CheckDef("blank-figure", _lazy("blank_figure"), (
         Field("units", "str_list", "前面须有数字的量词", example="[次, 件, 个, '%']"),)),
-    CheckDef("numbering", numbering.run),
-    CheckDef("empty-heading", empty_heading.run, (
+    CheckDef("numbering", _lazy("numbering")),
+    CheckDef("empty-heading", _lazy("empty_heading"), (
         Field("min_chars", "int", "标题下至少几个字", minimum=1, example="1"),
         Field("max_title_chars", "int", "按标题（而非单行条目）判断的最长字数", minimum=1,
               example="16"),)),
-    CheckDef("date-invalid", dates.run),
-    CheckDef("year-mismatch", years.run, (
+    CheckDef("date-invalid", _lazy("dates")),
+    CheckDef("year-mismatch", _lazy("years"), (
         Field("anachronism_years", "int", "早于报告年度这么多年的带日期事件视为可疑",
               minimum=1, example="5"),
         Field("outline_expired_from", "int", "从哪一报告年度起引用2015—2020年纲要即为过时",
               minimum=2016, example="2022"),
     )),
-    CheckDef("deadline", deadline.run, (
+    CheckDef("deadline", _lazy("deadline"), (
         Field("government_before", "str", "政府须在次年的哪一天（MM-DD）前公开", example='"04-01"'),
         Field("department_before", "str", "部门须在次年的哪一天（MM-DD）前报送", example='"03-01"'),
         Field("from_year", "int", "期限适用的第一个报告年度", minimum=2000, example="2019"),
-    ), validate=deadline.validate),
-    CheckDef("repetition", repetition.run, (
+    ), validate=_lazy("deadline", "validate")),
+    CheckDef("repetition", _lazy("repetition"), (
         Field("min_sentence_chars", "int", "参与比较的最短句子字数", minimum=4, example="20"),
         Field("min_paragraph_chars", "int", "参与比较的最短段落字数", minimum=4, example="40"),
     )),
-    CheckDef("recycled", recycled.run, (
+    CheckDef("recycled", _lazy("recycled"), (
         Field("min_sentence_chars", "int", "参与比较的最短句子字数", minimum=4, example="10"),
         Field("similarity", "number", "几乎照搬的句子共有的五字片段比例（0–1）", minimum=0, example="0.8"),
         Field("warn_share", "number", "照搬比例达到多少（0–1）时给出警告", minimum=0,
@@ -61,10 +61,10 @@ REGISTRY: dict[str, CheckDef] = {d.id: d for d in (
               minimum=0, example="0.6"),
         Field("min_passage_chars", "int", "列出的照搬段落的最短字数", minimum=1, example="40"),
         Field("sections", "str_list", "检查整段照搬的部分（scope 名称）", example="[problems, plan]"),
-    ), needs_baseline=True, validate=recycled.validate),
-    CheckDef("personal-data", personal_data.run),
-    CheckDef("figure-consistency", figure_consistency.run),
-    CheckDef("baseline-followup", baseline_followup.run, (
+    ), needs_baseline=True, validate=_lazy("recycled", "validate")),
+    CheckDef("personal-data", _lazy("personal_data")),
+    CheckDef("figure-consistency", _lazy("figure_consistency")),
+    CheckDef("baseline-followup", _lazy("baseline_followup"), (
         Field("problems_scope", "str", "列出问题的部分（两年报告都用）", example="problems"),
         Field("plan_scope", "str", "列出下一年度任务的部分", example="plan"),
         Field("work_scope", "str", "查找本年度工作的部分", example="achievements"),
@@ -72,8 +72,8 @@ REGISTRY: dict[str, CheckDef] = {d.id: d for d in (
               minimum=0, example="0.15"),
         Field("again_similarity", "number", "相似度达到多少（0–1）时认为本年问题重复上年问题",
               minimum=0, example="0.15"),
-    ), needs_baseline=True, validate=baseline_followup.validate),
-    CheckDef("ocr", ocr.run, (
+    ), needs_baseline=True, validate=_lazy("baseline_followup", "validate")),
+    CheckDef("ocr", _lazy("ocr"), (
         Field("low_confidence", "number", "OCR 平均置信度低于多少（0–1）时提示识别质量较低",
               minimum=0, example="0.9"),)),
 )}

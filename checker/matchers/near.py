@@ -69,19 +69,23 @@ class Near(Matcher):
         return next((other for other in found if not hit.contains(other)), None)
 
     def evaluate(self, ctx) -> Outcome:
+        """The first anchor of each sentence that has every partner and passes the word boundary, the guards and
+        the figure test. The tests are asked cheapest first (partners are a search in one window; the word
+        boundary segments the run, the guards read around it); as they only filter, the order changes nothing."""
         spans = ctx.scope(self.scope)
         word = self.params["boundary"] == "word"
-        anchors = self.guarded(ctx, ctx.find(self.patterns[0], spans, word, self.params["except"]))
         enough = max(self.params["min_count"], EVIDENCE_HITS)
         found: dict[int, Span] = {}
-        for hit in self.keep(ctx, anchors):
+        for hit in ctx.find(self.patterns[0], spans, False, self.params["except"]):
             if len(found) >= enough:
                 break
             key = ctx.sentence_of(hit.start).start
             if key in found:
                 continue
             window = self.window(ctx, hit)
-            if all(self.partner(ctx, hit, window, p) is not None for p in self.patterns[1:]):
+            if not all(self.partner(ctx, hit, window, p) is not None for p in self.patterns[1:]):
+                continue
+            if (not word or ctx.is_word(hit)) and any(True for _ in self.keep(ctx, self.guarded(ctx, (hit,)))):
                 found[key] = hit
         hits = tuple(found.values())
         return Outcome(len(hits) >= self.params["min_count"], hits)
