@@ -88,6 +88,7 @@ STATUTORY_HEADING = re.compile(  # a line that is one of the report's statutory 
     r"(?:推进法治政府建设的?主要举措和成效|履行推进法治建设第一责任人职责(?:情况)?$|推进法治政府建设存在的不足和原因|"
     r"推进法治政府建设的主要安排)", re.M)
 SALUTATION_TO_DELEGATES = re.compile(r"^各位代表[,:!]", re.M)
+TO_SUBORDINATES = re.compile(r"各(?!位)[^。\n]{1,120}[:：]\s*$")  # 各县（区）人民政府，市政府各部门：
 NEWS_LEDE = re.compile(r"^\s*(?:近日|日前|近期|昨日|昨天|今天|今日|本月|上周)[,，]|记者(?:从[^。\n]{2,30})?获悉|^\s*据(?:悉|了解)[,，]",
                        re.M)
 SPEECH = re.compile(r"^\s*同志们[,:!]", re.M)  # a speech at a work conference
@@ -111,6 +112,8 @@ def classify(title: str | None, text: str, body: str | None = None) -> str:
     below (a meeting's agenda) stays news."""
     head = text[:1500]
     genre = _classify(title, head, body)
+    if genre == "annual_report" and TO_SUBORDINATES.match(_opening_line(head)):
+        return "unknown"  # addressed down (各市人民政府，省政府各部门：): a notice or a plan, a report goes up
     reprinted = REPRINTED.search(head) if genre == "news" else None
     if reprinted and _by_text(head[reprinted.end():]) == "annual_report":
         return "annual_report"
@@ -212,6 +215,11 @@ def _by_text(head: str) -> str:
     if DISCLOSURE_HEADINGS.search(head):
         return "info_disclosure_report"
     return "annual_report" if _about_law_based_government(head) else "unknown"
+
+
+def _opening_line(text: str) -> str:
+    """The first line that is not site chrome."""
+    return next((line.strip() for line in text.splitlines() if line.strip() and not is_chrome(line)), "")
 
 
 def _first_line(text: str) -> str:
