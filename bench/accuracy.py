@@ -33,10 +33,11 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="sets", action="append", choices=tuple(SETS), help="labelled set(s) to score")
     parser.add_argument("--part", choices=("tune", "held", "all"), default="all", help="part for -v and the table")
-    parser.add_argument("--batch", help="only documents whose id starts with this (a batch: u, u0, d)")
+    parser.add_argument("--batch", help="only documents whose id starts with one of these (comma-separated: u or r,s,t)")
     parser.add_argument("-v", "--verbose", action="store_true", help="per-element table and every disagreement")
     args = parser.parse_args(argv)
-    docs = [d for d in labelled(args.sets or SETS) if d.id.startswith(args.batch or "")]
+    prefixes = tuple(args.batch.split(",")) if args.batch else ("",)
+    docs = [d for d in labelled(args.sets or SETS) if d.id.startswith(prefixes)]
     groups: dict[tuple[str, str], tuple[Tally, Tally]] = {}
     per_element: dict[str, list[int]] = {e: [0, 0, 0, 0, 0] for e in COLUMNS.values()}
     chosen = Tally()

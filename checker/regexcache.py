@@ -15,6 +15,7 @@ from __future__ import annotations
 import marshal
 import re
 import sys
+from collections.abc import Iterator
 
 from checker import caches, prebuilt
 
@@ -49,8 +50,7 @@ def preload() -> None:
     """Put the programs saved by earlier runs into re's cache (never fails)."""
     try:
         cache, limit, _, _, sre = _internals()
-        saved = [data for _, data in caches.read(cache_name())] + [prebuilt.read(cache_name())]
-        for data in filter(None, saved):
+        for data in _saved(cache_name()):
             version, entries = marshal.loads(data)
             if version != sys.version:
                 continue
@@ -63,6 +63,15 @@ def preload() -> None:
             return
     except Exception:  # noqa: BLE001 - a cache never stops a run: anything wrong means compiling as usual
         _loaded.clear()
+
+
+def _saved(name: str) -> Iterator[bytes]:
+    """The user's cache files of this name, then the one shipped with the wheel (read only if reached)."""
+    for _, data in caches.read(name):
+        yield data
+    shipped = prebuilt.read(name)
+    if shipped is not None:
+        yield shipped
 
 
 def save() -> None:
