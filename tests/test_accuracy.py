@@ -9,16 +9,16 @@ import pytest
 from tests.accuracy import Labelled, Tally, checker_judge, labelled
 
 # (set, part) → (exact, binary): a point under what bench/accuracy.py reports; "*" is every set together. Reached on
-# 2026-12-02 over 511 documents: all 0.918 / 0.952, held 0.905 / 0.946, own 0.947 / 0.977, real 0.908 / 0.943,
-# seeds 0.958 / 0.989.
+# 2026-12-02 over 634 documents (batches u and v added): all 0.921 / 0.955, held 0.909 / 0.949, own 0.947 / 0.978,
+# real 0.914 / 0.949, seeds 0.958 / 0.989.
 FLOORS = {
-    ("*", "*"): (0.908, 0.942),
-    ("*", "held"): (0.895, 0.936),
-    ("own", "*"): (0.937, 0.967),
-    ("real", "*"): (0.898, 0.933),
+    ("*", "*"): (0.911, 0.945),
+    ("*", "held"): (0.899, 0.939),
+    ("own", "*"): (0.937, 0.968),
+    ("real", "*"): (0.904, 0.939),
     ("seeds", "*"): (0.92, 0.97),  # the floor for the seeds, without a seed-only branch
 }
-GENRE_FLOOR = 0.960  # reached 0.970 over every labelled page (batch t, new and blind, brought it down from 0.982)
+GENRE_FLOOR = 0.961  # reached 0.971 over every labelled page (batches t and v, new and blind, brought it down)
 
 
 @pytest.fixture(scope="module")
