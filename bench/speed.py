@@ -59,7 +59,7 @@ def synthesise(out: Path, count: int, seed: int = 7) -> list[Path]:
 
 def installed(folder: Path) -> tuple[list[str], dict[str, str], str]:
     """The `checker` command of the working tree installed into folder from a wheel, the environment it runs in,
-    and what that is; else the source tree's, bytecode compiled, without prebuilt caches."""
+    and what that is; else the source tree's, without prebuilt caches."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # users' installs have bytecode
     pip = [sys.executable, "-m", "pip", "--quiet", "--disable-pip-version-check"]
     try:
@@ -68,9 +68,7 @@ def installed(folder: Path) -> tuple[list[str], dict[str, str], str]:
         wheel = next((folder / "wheel").glob("*.whl"))
         subprocess.run(pip + ["install", "--no-deps", "--target", str(folder / "site"), str(wheel)], check=True,
                        capture_output=True, env=env)
-    except (subprocess.CalledProcessError, StopIteration):
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "checker")], check=True, env=env,
-                       stdout=subprocess.DEVNULL)
+    except (subprocess.CalledProcessError, StopIteration):  # the warm-up run writes the source tree's bytecode
         return [sys.executable, "-m", "checker"], env, "the source tree (no wheel could be built)"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(folder / "site"), env.get("PYTHONPATH")]))
     return [str(folder / "site" / "bin" / "checker")], env, f"{wheel.name}, installed"

@@ -15,8 +15,7 @@ from pathlib import Path
 
 
 def cache_dirs() -> Iterator[Path]:
-    """Where the cache may live, in order of preference (lazily: the fallback needs tempfile, which a run whose
-    own folder works never imports)."""
+    """Where the cache may live, in order of preference."""
     explicit = os.environ.get("CHECKER_CACHE_DIR")
     if explicit:
         yield Path(explicit)
@@ -31,9 +30,17 @@ def cache_dirs() -> Iterator[Path]:
 
 
 def fallback_dir() -> Path:
-    import tempfile  # only here: not on the default path
+    """A per-user folder in the temporary directory, found from the environment as tempfile would, without
+    importing it (tempfile brings shutil and random: a cold start that looks here pays for them)."""
+    temporary = os.environ.get("TMPDIR") or os.environ.get("TEMP") or os.environ.get("TMP")
+    if not temporary:
+        if os.name == "posix":
+            temporary = "/tmp"
+        else:
+            import tempfile
 
-    return Path(tempfile.gettempdir()) / f"checker-{getattr(os, 'getuid', lambda: 'user')()}"
+            temporary = tempfile.gettempdir()
+    return Path(temporary) / f"checker-{getattr(os, 'getuid', lambda: 'user')()}"
 
 
 def private(directory: Path) -> bool:
@@ -50,18 +57,14 @@ def private(directory: Path) -> bool:
 
 def read(name: str) -> Iterable[tuple[Path, bytes]]:
     """The bytes of each existing cache file of this name, in order of preference, from folders private to this
-    user only (what a cache holds is unpickled or decides verdicts); the caller checks the bytes themselves. The
-    search ends at the first private folder this user can write to: writes go there, so a later folder holds
-    only what was written while it could not take them."""
+    user only (what a cache holds is unpickled or decides verdicts); the caller checks the bytes themselves."""
     for directory in cache_dirs():
         if not private(directory):
             continue
         try:
             yield directory, (directory / name).read_bytes()
         except OSError:
-            pass
-        if os.access(directory, os.W_OK):
-            return
+            continue
 
 
 def write(name: str, chunks: list[bytes]) -> None:
@@ -71,6 +74,8 @@ def write(name: str, chunks: list[bytes]) -> None:
     for directory in cache_dirs():
         try:
             directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not private(directory):  # never read (read): writing there would only cost time on every run
+                continue
             write_atomic(str(directory / name), chunks)
             return
         except OSError:

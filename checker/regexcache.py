@@ -5,9 +5,10 @@ patterns (the rule packs' terms and guards, the structure and check regexes, cli
 cold start. The compiled programs are kept in the cache folder (checker.caches) and put into re's own cache before
 anything is compiled, so that re.compile finds them; at exit, the programs of patterns compiled for the first time
 are added. A program is exactly what re would make: it is made by re's own parser and code generator, and used
-only by the same Python (the entry is keyed by its version and the regular expression engine's magic number) and
-only from a folder private to this user, or else from the caches shipped with the wheel (checker.prebuilt). Where
-anything is missing or different, nothing is preloaded and re compiles as it always does.
+only by the same Python (the entry is keyed by its version and the regular expression engine's magic number), only
+while the file's CRC agrees, and only from a folder private to this user, or else from the caches shipped with the
+wheel (checker.prebuilt). Where anything is missing or different, nothing is preloaded and re compiles as it always
+does.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import marshal
 import re
 import sys
 from collections.abc import Iterator
+from zlib import crc32
 
 from checker import caches, prebuilt
 
@@ -41,18 +43,18 @@ def _internals():
 
 def cache_name() -> str:
     import _sre
-    from zlib import crc32
 
     return f"regex-{crc32(f'{sys.version} {_sre.MAGIC}'.encode()):08x}.marshal"
 
 
 def preload() -> None:
-    """Put the programs saved by earlier runs into re's cache (never fails)."""
+    """Put the programs saved by earlier runs into re's cache (never fails): the first saved file that is whole
+    and was made by this Python."""
     try:
         cache, limit, _, _, sre = _internals()
         for data in _saved(cache_name()):
-            version, entries = marshal.loads(data)
-            if version != sys.version:
+            entries = _entries(data)
+            if entries is None:
                 continue
             for entry in entries[: limit - ROOM]:
                 pattern, flags, final_flags, code, groups, groupindex, indexgroup = entry
@@ -63,6 +65,18 @@ def preload() -> None:
             return
     except Exception:  # noqa: BLE001 - a cache never stops a run: anything wrong means compiling as usual
         _loaded.clear()
+
+
+def _entries(data: bytes) -> list | None:
+    """The saved entries, if the file was made by this Python and its CRC agrees (a changed byte in a program
+    would match other text, and so change verdicts); else None."""
+    try:
+        version, crc, payload = marshal.loads(data)
+        if version != sys.version or not isinstance(payload, bytes) or crc32(payload) != crc:
+            return None
+        return marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
 
 
 def _saved(name: str) -> Iterator[bytes]:
@@ -82,7 +96,8 @@ def save() -> None:
         if all(key in _loaded for key in keys):
             return
         entries = [_loaded.get(key) or _entry(parser, compiler, key[1], key[2]) for key in keys]
-        caches.write(cache_name(), [marshal.dumps((sys.version, entries))])
+        payload = marshal.dumps(entries)
+        caches.write(cache_name(), [marshal.dumps((sys.version, crc32(payload), payload))])
     except Exception:  # noqa: BLE001 - best effort
         return
 

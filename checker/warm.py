@@ -16,11 +16,14 @@ from checker.segment import dictionary
 # What the `checker` command that pip installs runs (its launcher compiles one pattern of its own).
 LAUNCHER = ("import re, sys; from checker.cli.main import main; "
             "sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0]); sys.exit(main())")
+# The audit must compile every pattern itself, not preload those of a checker/prebuilt left in the source tree.
+WITHOUT_SHIPPED = ("import os; from pathlib import Path; from checker import prebuilt; "
+                   "prebuilt.FOLDER = Path(os.devnull); ")
 
 
 def build(out: Path, documents: list[Path]) -> list[Path]:
     """Write into out the dictionary and the compiled patterns of auditing the documents in both formats, in one
-    process, as the `checker` command does; returns the files written."""
+    process, as the `checker` command does (no configuration file read); returns the files written."""
     out.mkdir(parents=True, exist_ok=True)
     write_atomic(str(out / prebuilt.DICTIONARY), dictionary.shippable())
     if not documents:  # `checker audit` with no path would read stdin
@@ -30,8 +33,9 @@ def build(out: Path, documents: list[Path]) -> list[Path]:
         env = {**os.environ, "CHECKER_CACHE_DIR": cache,
                "PYTHONPATH": os.pathsep.join(filter(None, [code, os.environ.get("PYTHONPATH")]))}
         for fmt in ("json", "text"):
-            subprocess.run([sys.executable, "-c", LAUNCHER, "audit", "--exit-zero", "-q", "--jobs", "1",
-                            "--format", fmt, "-o", os.devnull, *map(str, documents)], env=env, check=True)
+            subprocess.run([sys.executable, "-c", WITHOUT_SHIPPED + LAUNCHER, "audit", "--isolated", "--exit-zero",
+                            "-q", "--jobs", "1", "--format", fmt, "-o", os.devnull, *map(str, documents)],
+                           env=env, check=True)
         regexes = Path(cache) / regexcache.cache_name()
         write_atomic(str(out / regexes.name), regexes.read_bytes())
     return [out / prebuilt.DICTIONARY, out / regexes.name]

@@ -162,8 +162,12 @@ def test_the_caches_shipped_with_the_wheel_serve_a_first_run(tmp_path: Path) -> 
     patterns."""
     seed = str(next(SEEDS.glob("*.txt")))
     shipped = tmp_path / "prebuilt"
-    made = subprocess.run([sys.executable, "-m", "checker.warm", str(shipped), seed], cwd=ROOT, check=True,
-                          capture_output=True, text=True, timeout=300).stdout.split()
+    builder = tmp_path / "builder"  # the builder's own folder: a broken .checker.yaml there is not read
+    builder.mkdir()
+    (builder / ".checker.yaml").write_text("fail_under: [oops\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    made = subprocess.run([sys.executable, "-m", "checker.warm", str(shipped), seed], cwd=builder, env=env,
+                          check=True, capture_output=True, text=True, timeout=300).stdout.splitlines()
     assert sorted(Path(p).name for p in made) == sorted(["words.bin", regexcache.cache_name()])
     launch = (f"import sys; from pathlib import Path; from checker import prebuilt; "
               f"prebuilt.FOLDER = Path({str(shipped)!r}); exec({warm.LAUNCHER!r})")
@@ -179,3 +183,39 @@ def test_the_caches_shipped_with_the_wheel_serve_a_first_run(tmp_path: Path) -> 
         kept = sorted(p.name.split("-")[0] for p in cache.iterdir())
         assert kept == (["pack", "pack", "words"] if name == "shipped" else ["pack", "pack", "regex", "words"])
     assert reports[0] == reports[1]
+
+
+def test_a_damaged_byte_in_a_saved_program_is_never_used(tmp_path: Path) -> None:
+    """A program whose bytes changed would match other text: the file's CRC refuses it, and re compiles."""
+    cache = tmp_path / "cache"
+    python("import re; from checker import regexcache; re.compile('checker-crc-(?P<x>原因)+'); regexcache.save()",
+           cache=cache)
+    (saved,) = cache.glob("regex-*.marshal")
+    data = saved.read_bytes()
+    literal = b"i" + ord("原").to_bytes(4, "little")  # the program's LITERAL operand, a marshalled int
+    assert literal in data
+    saved.write_bytes(data.replace(literal, b"i" + (ord("原") + 1).to_bytes(4, "little")))  # still a valid file
+    probe = "from checker import regexcache; regexcache.preload(); print(len(regexcache._loaded))"
+    assert python(probe, cache=cache) == "0"
+
+
+def test_a_cache_folder_others_may_write_is_neither_read_nor_written(tmp_path: Path, monkeypatch) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(shared))
+    caches.write("x.bin", [b"data"])
+    assert not (shared / "x.bin").exists() and list(caches.read("x.bin")) == []
+
+
+def test_an_entry_missing_from_the_first_folder_is_read_from_the_next(tmp_path: Path, monkeypatch) -> None:
+    """The home cache exists but a write failed there (a full disk): the entry went to the fallback folder, and
+    later runs find it there."""
+    monkeypatch.delenv("CHECKER_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    home, fallback = list(caches.cache_dirs())
+    for folder in (home, fallback):
+        folder.mkdir(parents=True, mode=0o700)
+    (fallback / "x.bin").write_bytes(b"from the fallback")
+    assert dict(caches.read("x.bin")) == {fallback: b"from the fallback"}
