@@ -22,7 +22,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 
 from checker.model import Document, ElementResult, Finding, Result, Span
-from checker.read.docx import DocxLines, paragraph_runs, run_text
+from checker.read.docx import DocxLines, paragraph_runs, paragraph_text, run_text
 from checker.words import FINDING_WORDS, SEVERITY_WORDS, STATUS_WORDS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -294,10 +294,6 @@ class _ReviewLines(DocxLines):
 def text_runs(p) -> list:
     """The runs whose text is the paragraph's text, as the reader takes them (read/docx.py paragraph_runs)."""
     return list(paragraph_runs(p))
-
-
-def paragraph_text(p) -> str:
-    return "".join(run_text(r) for r in paragraph_runs(p))
 
 
 def _new_document(doc: Document):
