@@ -216,6 +216,20 @@ def test_bracketed_page_fields_are_chrome() -> None:
     assert doc.meta.title == "某乡人民政府2024年法治政府建设情况报告"
 
 
+def test_page_fields_with_spaced_out_names_are_chrome() -> None:
+    """Portals align a field table by spacing out the names (索 引 号); the line is still a page field, and a table
+    cell such as 公开目录 | 法治政府建设 on it does not make the page a 目录."""
+    from checker.structure.metadata import is_chrome
+
+    assert is_chrome("索 引 号: | 0001/2025-0000012 | 公开目录: | 法治政府建设 |")
+    assert is_chrome("发 布 机 构: 某区某街道")
+    assert not is_chrome("索 引 号 与 目 录 均 按 规 定 编 制 ， 本 年 度 公 开 信 息 120 条")
+    doc = doc_of("索 引 号: | 0001/2025-0000012 | 公开目录: | 法治政府建设 |\n发 布 机 构: | 某街道 |\n"
+                 "2024年，某街道坚持依法行政，推进法治政府建设。现将2024年度法治政府建设情况报告如下。\n"
+                 "一、主要举措和成效\n（一）开展学法3次。")
+    assert doc.meta.genre == "annual_report"
+
+
 def test_body_named_before_the_subject() -> None:
     from checker.structure.metadata import body_from_title
 

@@ -200,6 +200,8 @@ def _by_text(head: str) -> str:
     if declared:  # a report on the year's 法治政府建设 (and next year's plan) is the annual report
         if DECLARED_SUBJECT.search(declared.group()):
             return "annual_report"
+        if ONE_FIELD.search(declared.group()):  # 现将全市行政执法工作情况报告如下: a report on one part of the work
+            return "partial_report"
         return _by_name(declared.group()) or ("annual_report" if _about_law_based_government(head) else "unknown")
     if STATUTORY_HEADING.search(head):
         return "annual_report"
@@ -247,3 +249,4 @@ def _about_law_based_government(head: str) -> bool:
 SUBJECT = re.compile(r"法治政府|依法行政")
 FIRST_PART = re.compile(r"^\s*(?:一、|第一部分|\(一\)|（一）)")
 DECLARED_SUBJECT = re.compile(r"法治政府|依法行政|法治建设|法治工作")  # 现将年度法治工作情况报告如下
+ONE_FIELD = re.compile(r"(?:行政执法|行政复议|行政应诉|行政诉讼|政务公开|普法|信访|规范性文件)(?:工作)?(?:开展)?情况")

@@ -43,8 +43,11 @@ CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4
 
 
 def is_chrome(line: str) -> bool:
-    """A line of web-portal chrome (breadcrumb, 发布时间, share and print buttons), not report text."""
-    return len(line) <= 80 and bool(CHROME.search(line))
+    """A line of web-portal chrome (breadcrumb, 发布时间, share and print buttons), not report text. Portals
+    often space out a field's name to align a table (索 引 号, 发布机构), so the name is read without those spaces."""
+    if len(line) > 80:
+        return False
+    return bool(CHROME.search(line)) or " " in line and bool(CHROME.search(SPACED.sub("", line)))
 
 
 def parse_date(text: str) -> str | None:
