@@ -18,12 +18,16 @@ BIG = {"万": 10 ** 4, "亿": 10 ** 8}
 COUNT_UNITS = ("人次|件次|户次|家次|场次|册次|个次|人|名|件|次|项|条|家|个|户|起|场|份|篇|期|批|卷|宗|所|处|部|册|门|套|台"
                "|辆|座|栋")
 MONEY_UNITS = {"亿元": 10 ** 8, "万元": 10 ** 4, "元": 1}
-FIGURE = re.compile(
+FIGURE_BODY = (
     r"(?P<before>约|近|超过|逾|将近|大约|不足|不到|近乎)?"
     r"(?:(?P<ar>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)\s*(?P<mult>万|亿)?"
     r"|(?P<cn>[零〇一二两三四五六七八九十百千万亿]+))"
     rf"\s*(?P<more>余|多)?\s*(?P<unit>亿元|万元|元|%|‰|{COUNT_UNITS})"
     r"(?P<after>以上|左右|多|余)?")
+# The same with a lookahead naming every character a figure can start with: the engine then skips the other
+# positions fast (2–3× quicker on a report) instead of trying each alternative at each of them.
+FIGURE_START = r"(?=[约近超逾将大不\d零〇一二两三四五六七八九十百千万亿])"
+FIGURE = re.compile(FIGURE_START + FIGURE_BODY)
 NOT_AFTER = re.compile(r"\s*(?:工作日|日内|天内|小时|学时|课时|月内|月|季度|年度|百分点|以内|之内|周)")
 # A one-digit Chinese numeral counts only where the unit ends a phrase: 维持三件、 but not 一件事 or 三项制度.
 PHRASE_END = re.compile(r"[,;:。、!?()，；：！？（）\"“”‘’\s]|$")

@@ -335,10 +335,14 @@ class DocContext:
         m = self.lexicon.future.search(text)
         if m:
             return f"句中有“{m.group()}”"
-        year = self.doc.meta.year
-        # next year, but not the end of a period (《规划（2021—2025年）》, 2023-2025年) nor a date that has passed
-        m = re.search(rf"(?<![\d—–\-~至到]){year + 1}年(?!\d{{1,2}}月\d{{1,2}}日)", text) if year else None
+        m = self._next_year.search(text) if self._next_year else None
         return f"句中提到下一年度“{m.group()}”" if m else None
+
+    @cached_property
+    def _next_year(self) -> re.Pattern[str] | None:
+        """Next year, but not the end of a period (《规划（2021—2025年）》, 2023-2025年) nor a date that has passed."""
+        year = self.doc.meta.year
+        return re.compile(rf"(?<![\d—–\-~至到]){year + 1}年(?!\d{{1,2}}月\d{{1,2}}日)") if year else None
 
     def _labels(self, names: tuple[str, ...]) -> str:
         labels = self.pack.scope_labels
