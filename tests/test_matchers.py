@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.evaluate.context import DocContext
 from checker.evaluate.figures import find_figures
@@ -177,6 +179,28 @@ SUBSTANCE = """substance:
 ])
 def test_substance_counts_concrete_sentences_against_formulas(text: str, expected: bool) -> None:
     assert ok(SUBSTANCE, text) is expected
+
+
+SUBSTANCE_SENTENCES = ["印发《监督办法》", "召开推进会", "办理复议案件23件", "不断完善制度", "持续推进改革", "进一步加强队伍",
+                       "天气晴好", "下一步将召开座谈会"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SUBSTANCE_SENTENCES), st.sampled_from(["。", "；", "\n", "。\n"])),
+                max_size=40), st.integers(min_value=1, max_value=3), st.integers(min_value=0, max_value=3))
+def test_substance_stops_early_only_when_the_verdict_is_settled(parts, min_sentences: int, per: int) -> None:
+    """Counting stops once no sentence still to come could change the verdict or the evidence: the outcome is
+    exactly that of counting every sentence."""
+    from checker.matchers.base import EVIDENCE_HITS, Outcome
+
+    text = "".join(sentence + end for sentence, end in parts)
+    built = matcher(SUBSTANCE.replace("min_sentences: 2", f"min_sentences: {min_sentences}")
+                    .replace("formulas_per_concrete: 2", f"formulas_per_concrete: {per}"))
+    ctx = ctx_of(text)
+    concrete, formulas = built._count(ctx)
+    full = Outcome(len(concrete) >= min_sentences and formulas <= per * len(concrete),
+                   tuple(concrete[:EVIDENCE_HITS]))
+    assert built.evaluate(ctx) == full
 
 
 def test_the_opening_scope_is_the_preamble_before_the_first_heading() -> None:

@@ -12,6 +12,7 @@ concrete sentences and no more than formulas_per_concrete formula sentences for 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from checker.matchers.base import (
@@ -41,21 +42,30 @@ class Substance(Matcher):
     )
 
     def evaluate(self, ctx) -> Outcome:
-        concrete, formulas = self._count(ctx)
+        concrete, formulas = self._count(ctx, settle=True)
         ok = len(concrete) >= self.params["min_sentences"] and \
             formulas <= self.params["formulas_per_concrete"] * len(concrete)
         return Outcome(ok, tuple(concrete[:EVIDENCE_HITS]))
 
-    def _count(self, ctx) -> tuple[list[Span], int]:
-        """The concrete hits (one per sentence) and the number of formula sentences in the scope."""
+    def _count(self, ctx, settle: bool = False) -> tuple[list[Span], int]:
+        """The concrete hits (one per sentence) and the number of formula sentences in the scope. With settle, it
+        stops once the part passes whatever the sentences still to come are (each can add at most one formula) and
+        the evidence is complete: in a long report most of the part is then never read."""
         concrete: list[Span] = []
         formulas = 0
-        for sentence in _sentences(ctx, ctx.scope(self.scope)):
+        spans = ctx.scope(self.scope)
+        need = max(self.params["min_sentences"], EVIDENCE_HITS)
+        per = self.params["formulas_per_concrete"]
+        left = _most_sentences(ctx, spans)
+        for sentence in _sentences(ctx, spans):
+            left -= 1
             hit = self._concrete(ctx, sentence)
             if hit is not None:
                 concrete.append(hit)
             elif self._formula(ctx, sentence):
                 formulas += 1
+            if settle and len(concrete) >= need and formulas + left <= per * len(concrete):
+                break
         return concrete, formulas
 
     def _concrete(self, ctx, sentence: Span) -> Span | None:
@@ -89,6 +99,13 @@ class Substance(Matcher):
         return (f"{self.describe_scope(labels)}至少{self.params['min_sentences']}句具体内容"
                 f"（/{self.params['concrete'].pattern}/），且套话句（/{self.params['formula'].pattern}/）不超过具体内容"
                 f"句的{self.params['formulas_per_concrete']:g}倍{self.describe_guards()}")
+
+
+def _most_sentences(ctx, spans: tuple[Span, ...]) -> int:
+    """At least as many as _sentences yields: in each span, one sentence, and one more at each sentence end
+    inside it (where the next one starts)."""
+    ends = ctx.doc.sentence_ends
+    return sum(bisect_left(ends, span.end) - bisect_right(ends, span.start) + 1 for span in spans)
 
 
 def _sentences(ctx, spans: tuple[Span, ...]) -> Iterator[Span]:
