@@ -101,26 +101,26 @@ def parse_chinese(text: str) -> int | None:
 
 
 def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
-    """The figures in text[start:end] in order, each with its label."""
+    """The figures in text[start:end] in order, each with its label: the words back to a mark or the figure
+    before it."""
     end = len(text) if end is None else end
     out: list[Figure] = []
-    for m in FIGURE.finditer(text, start, end):
-        figure = _figure(text, m)
-        if figure is not None:
-            out.append(figure)
-    labelled = []
     previous_end = start
-    for f in out:
-        lo = max(previous_end, start)
-        cut = max((s.end() for s in LABEL_STOP.finditer(text, lo, f.start)), default=lo)
-        before = text[cut:f.start]
+    for m in FIGURE.finditer(text, start, end):
+        found = _figure(text, m)
+        if found is None:
+            continue
+        value, unit, figure_start, approx = found
+        cut = max((s.end() for s in LABEL_STOP.finditer(text, previous_end, figure_start)), default=previous_end)
+        before = text[cut:figure_start]
         label_start = cut + len(before) - len(before.lstrip())
-        labelled.append(Figure(f.value, f.unit, f.start, f.end, f.approx, before.strip(), label_start))
-        previous_end = f.end
-    return labelled
+        out.append(Figure(value, unit, figure_start, m.end(), approx, before.strip(), label_start))
+        previous_end = m.end()
+    return out
 
 
-def _figure(text: str, m: re.Match) -> Figure | None:
+def _figure(text: str, m: re.Match) -> tuple[float, str, int, bool] | None:
+    """(value, unit, start, approximate) of a match that is a figure, or None."""
     start = m.start("ar") if m.group("ar") else m.start("cn")
     if start > 0 and (text[start - 1] in "第.-/" or text[start - 1].isascii() and text[start - 1].isalnum()):
         return None
@@ -144,5 +144,4 @@ def _figure(text: str, m: re.Match) -> Figure | None:
     if unit in MONEY_UNITS:
         value, unit = value * MONEY_UNITS[unit], "元"
     approx = bool(m.group("before") or m.group("more") or m.group("after"))
-    figure_start = m.start("before") if m.group("before") else start
-    return Figure(value, unit, figure_start, m.end(), approx)
+    return value, unit, m.start("before") if m.group("before") else start, approx
