@@ -49,7 +49,8 @@ GENRE_NAMES = {
 }
 NEWS = re.compile(
     r"(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:[、,\s]+[\u4e00-\u9fff]{2,4})*\s*(?:报道|摄|文/图)"
-    r"|[(（]\s*记者[^)）\n]{1,30}[)）]|责任编辑|【纠错】|^\s*(?:本报讯|本网讯)|[\u4e00-\u9fff]{1,4}网?讯\s*记者"
+    r"|[(（]\s*记者[^)）\n]{1,30}[)）]|责任编辑|【纠错】|^\s*(?:本报讯|本网讯|本站讯)|[\u4e00-\u9fff]{1,4}网?讯\s*记者"
+    r"|^\s*[□■●◎]?\s*(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:[、,\s]+[\u4e00-\u9fff]{2,4})*\s*$"
     r"|(?:新华社|中新社|人民网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|\d{1,2}月\d{1,2}日讯"
     r"|(?:网|报|台)\d{1,2}月\d{1,2}日[\u4e00-\u9fff]{0,4}(?:讯|电)", re.M)  # 某某网5月20日南通讯: the place before 讯
 DATELINE = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?,", re.M)
@@ -70,7 +71,9 @@ SHUFA_OPENING = re.compile(r"述法如下|^[^\n]{0,40}本人(?:作为|自|担任
 DECLARED = re.compile(r"(?:现将|特将|现就|下面就)(?:.{0,40}?)(?:报告|总结|汇报)如下|(?:现|特此|现予)(?:公布|发布)(?:.{0,40}?)(?:报告|总结)")
 NOTICE_DECLARED = re.compile(r"(?:现将|特将|现就)[^。\n]{0,12}通知如下")
 REPRINTED = re.compile(r"(?:全文|具体内容|报告全文|报告原文)如下[:：]?")
-DOCUMENT_DECLARED = re.compile(r"(?:制定|制订|印发|形成|编制)(?:了)?本(?:(计划|方案|要点|规划)|办法|意见|指引|规定|细则|清单|目录)")
+DOCUMENT_DECLARED = re.compile(r"(?:制定|制订|印发|形成|编制)(?:了)?本(?:工作|实施)?(?:(计划|方案|要点|规划)|办法|意见|指引|规定|细则|"
+                               r"清单|目录)")
+TRANSMITTED = re.compile(r"现将《([^》\n]{4,80})》[^。\n]{0,20}(?:印发|转发)给你们")  # the notice that issues a document
 PURPOSE_OPENING = re.compile(r"^为(?:了)?(?:深入|全面|进一步|认真|切实|加快|扎实|持续|更好|推动|贯彻|落实|规范|加强)")
 LOOKING_BACK = re.compile(r"(?:^|(?<=[,。;:\s]))(?:19|20)\d\d年度?(?:以来|,|(?=我|全[县市区省镇乡]|本[局委]))|一年来|今年以来|"
                           r"过去一年|本年度|全年",  # 近年来 looks back on years: a feature, not a year's report
@@ -196,6 +199,9 @@ def _by_text(head: str) -> str:
     """Without a title: what the text says it is, or how it opens."""
     if NOTICE_DECLARED.search(head[:800]):  # 现将有关事项通知如下: the notice that asks for reports
         return "unknown"
+    transmitted = TRANSMITTED.search(head[:800])
+    if transmitted:
+        return _by_name(transmitted.group(1)) or "unknown"
     declared = DECLARED.search(head)
     if declared:  # a report on the year's 法治政府建设 (and next year's plan) is the annual report
         if DECLARED_SUBJECT.search(declared.group()):
