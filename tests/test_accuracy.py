@@ -9,16 +9,16 @@ import pytest
 from tests.accuracy import Labelled, Tally, checker_judge, labelled
 
 # (set, part) → (exact, binary): a point under what bench/accuracy.py reports; "*" is every set together. Reached on
-# 2026-12-02 over 634 documents (batches u and v added): all 0.921 / 0.955, held 0.909 / 0.949, own 0.947 / 0.978,
-# real 0.914 / 0.949, seeds 0.958 / 0.989.
+# 2026-12-02 over 695 documents (batch w added): all 0.920 / 0.955, held 0.909 / 0.950, own 0.951 / 0.982,
+# real 0.913 / 0.948, seeds 0.958 / 0.989.
 FLOORS = {
-    ("*", "*"): (0.911, 0.945),
-    ("*", "held"): (0.899, 0.939),
-    ("own", "*"): (0.937, 0.968),
-    ("real", "*"): (0.904, 0.939),
+    ("*", "*"): (0.910, 0.945),
+    ("*", "held"): (0.899, 0.940),
+    ("own", "*"): (0.941, 0.972),
+    ("real", "*"): (0.903, 0.938),
     ("seeds", "*"): (0.92, 0.97),  # the floor for the seeds, without a seed-only branch
 }
-GENRE_FLOOR = 0.961  # reached 0.971 over every labelled page (batches t and v, new and blind, brought it down)
+GENRE_FLOOR = 0.961  # reached 0.971 over every labelled page (batches t, v and w, new and blind, brought it down)
 
 
 @pytest.fixture(scope="module")
