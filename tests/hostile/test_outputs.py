@@ -254,12 +254,14 @@ def test_a_worker_killed_mid_batch_is_an_error_for_its_documents_not_a_hang(tmp_
 def test_sigterm_after_a_worker_died_still_stops_everything(tmp_path: Path) -> None:
     """A worker killed, then SIGTERM to the main process (which may by then wait on its replacement): exit 143
     at once, no worker left, the replacement included, no partial output."""
-    folder = _batch(tmp_path)
+    folder = _batch(tmp_path, 3000)  # long enough to be still running after the pause, however fast the audit
     proc, workers = _start_batch(tmp_path, folder, "-o", "结果.json")
     try:
         os.kill(workers[0], signal.SIGKILL)
         time.sleep(0.5)
         workers += _children(proc.pid)
+        if proc.poll() is not None:
+            pytest.fail("the batch ended before the signal was sent: make it larger")
         os.kill(proc.pid, signal.SIGTERM)
         _, err = proc.communicate(timeout=60)
     finally:
