@@ -44,6 +44,10 @@ REPORTS = {
     "breadcrumb_without_its_first_part_before_the_title": ("当前位置: 首页\n>政府信息公开>法定主动公开内容>法治政府建设年度报告和工作要点\n\n"
                                                            "某市农业农村局关于2019年度法治政府建设情况的报告\n\n现将我局2019年"
                                                            "法治政府建设工作开展情况报告如下。"),
+    "declared_on_rule_of_law_in_the_county_and_enforcement": ("2023年，我县坚持全面依法治县，各项工作取得新成效。现将我县2023年"
+                                                              "依法治县暨行政执法工作情况报告如下：\n一、主要举措和成效"),
+    "a_heading_on_correspondents_is_no_byline": ("某县司法局2023年度法治政府建设情况报告\n2023年，我局推进法治政府建设。\n"
+                                                 "通讯员队伍建设\n全年培训信息员3次。\n记者招待会\n召开新闻发布会2次。"),
     "starts_at_the_statutory_heading": ("一、2025年推进法治政府建设的主要举措和成效\n（一）全面学习贯彻党的二十大精神。及时在系统内"
                                         "进行传达学习。"),
     "a_street_reports_its_rule_of_law_work": ("2025年，某街道领导班子始终以习近平法治思想为统领，扎实履行法治建设领导职责。"
@@ -181,6 +185,11 @@ LOOKALIKES = {
                                            "news"),
     "notice_that_issues_a_plan": ("厅直各单位，厅机关各处室：\n经厅党组会议审议同意，现将《关于进一步深化法治政府部门建设的实施"
                                   "方案》印发给你们，请结合实际认真落实。\n为深入推进依法行政，制定本实施方案。", "work_plan"),
+    "declared_report_on_public_legal_education": ("2023年，我县深入开展“八五”普法。现将我县2023年普法工作情况报告如下：\n"
+                                                  "一、主要做法", "pufa_summary"),
+    "forwarded_notice_asking_for_the_reports": ("县直有关单位：\n现将《关于报送2023年度法治政府建设年度报告的通知》转发给你们，"
+                                                "请于1月31日前报送。", "unknown"),
+    "plan_declared_as_a_work_programme": ("为深入推进依法行政，加快建设法治政府，结合我局实际，制定本工作方案。\n一、总体要求", "work_plan"),
     "yearbook_entry": ("法治政府建设\n【概况】2022年，全市以法治政府示范创建为抓手，推进依法行政，各项工作取得新进展。\n"
                        "【依法决策】全年审查重大行政决策事项9项，提出法律意见36条，全部被采纳。", "yearbook_entry"),
 }

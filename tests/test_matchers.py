@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from checker.evaluate.context import DocContext
@@ -183,19 +183,25 @@ def test_substance_counts_concrete_sentences_against_formulas(text: str, expecte
 
 SUBSTANCE_SENTENCES = ["印发《监督办法》", "召开推进会", "办理复议案件23件", "不断完善制度", "持续推进改革", "进一步加强队伍",
                        "天气晴好", "下一步将召开座谈会"]
+SUBSTANCE_HEADINGS = ["一、主要举措和成效", "二、存在的不足和原因", "三、其他工作成效", "四、下一年度工作安排"]
+SUBSTANCE_PART = st.tuples(st.sampled_from(SUBSTANCE_SENTENCES), st.sampled_from(["。", "；", "\n", "。\n"]))
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(SUBSTANCE_SENTENCES), st.sampled_from(["。", "；", "\n", "。\n"])),
-                max_size=40), st.integers(min_value=1, max_value=3), st.integers(min_value=0, max_value=3))
-def test_substance_stops_early_only_when_the_verdict_is_settled(parts, min_sentences: int, per: int) -> None:
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(SUBSTANCE_PART, st.sampled_from(SUBSTANCE_HEADINGS).map(lambda h: ("\n" + h, "\n"))),
+                max_size=40),
+       st.integers(min_value=1, max_value=3), st.integers(min_value=0, max_value=3),
+       st.sampled_from(["document", "achievements"]))
+@example([("印发《监督办法》", "。"), ("召开推进会", "。"), ("办理复议案件23件", "。"), ("不断完善制度", "。")], 1, 0, "document")
+def test_substance_stops_early_only_when_the_verdict_is_settled(parts, min_sentences: int, per: int,
+                                                                scope: str) -> None:
     """Counting stops once no sentence still to come could change the verdict or the evidence: the outcome is
-    exactly that of counting every sentence."""
+    exactly that of counting every sentence, in the whole text and in a part made of several sections."""
     from checker.matchers.base import EVIDENCE_HITS, Outcome
 
     text = "".join(sentence + end for sentence, end in parts)
     built = matcher(SUBSTANCE.replace("min_sentences: 2", f"min_sentences: {min_sentences}")
-                    .replace("formulas_per_concrete: 2", f"formulas_per_concrete: {per}"))
+                    .replace("formulas_per_concrete: 2", f"formulas_per_concrete: {per}") + f"  scope: {scope}\n")
     ctx = ctx_of(text)
     concrete, formulas = built._count(ctx)
     full = Outcome(len(concrete) >= min_sentences and formulas <= per * len(concrete),

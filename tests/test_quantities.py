@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from checker.checks.quantities import figures, parse_chinese
@@ -112,6 +112,8 @@ FIGURE_TEXT = st.text(alphabet=st.sampled_from(list("约近超过逾将大不足
 
 
 @given(FIGURE_TEXT)
+@example("将近5件、大约3人、超过100次、不足10件、不到10件、近乎3件、逾20人、约8场、近6项")  # every word before a figure
+@example("３件和٣人")  # Unicode digits, which \d matches
 def test_the_first_character_lookahead_changes_no_match(text: str) -> None:
     """FIGURE's lookahead only lets the engine skip positions faster: it must name every character a figure can
     start with, so that the pattern finds exactly what its body alone finds (a new 约-like word must be added)."""

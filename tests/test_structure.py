@@ -227,6 +227,8 @@ def test_page_fields_with_spaced_out_names_are_chrome() -> None:
     assert is_chrome(">政府信息公开>法定主动公开内容>法治政府建设年度报告和工作要点")  # a breadcrumb cut at its start
     assert not is_chrome(">95%的群众满意度")
     assert not is_chrome("群众满意率>95%，投诉>10件的全部整改")
+    assert not is_chrome(">30岁以下人员>50%")
+    assert not is_chrome("> 全年办理复议案件>30件")  # a quoted line of a Markdown draft
     doc = doc_of("索 引 号: | 0001/2025-0000012 | 公开目录: | 法治政府建设 |\n发 布 机 构: | 某街道 |\n"
                  "2024年，某街道坚持依法行政，推进法治政府建设。现将2024年度法治政府建设情况报告如下。\n"
                  "一、主要举措和成效\n（一）开展学法3次。")

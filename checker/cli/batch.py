@@ -248,13 +248,16 @@ def _serve(connection, judge: Callable[[Any], Any], parent: int) -> None:
     while True:
         try:
             jobs = connection.recv()
-        except EOFError:  # the main process is gone
+        except (EOFError, OSError):  # the main process is gone (or going: a reset pipe)
             return
         try:
             outcome = [judge(job) for job in jobs]
         except Exception as exc:  # noqa: BLE001 - raised again in the main process
             outcome = exc
-        connection.send(outcome)
+        try:
+            connection.send(outcome)
+        except OSError:  # the main process closed its end while stopping: nothing to report, and no traceback
+            return
 
 
 def _lost(job: Job, render: Callable[[Result], str] | None) -> tuple[Result, str | None]:

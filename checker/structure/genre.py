@@ -50,7 +50,7 @@ GENRE_NAMES = {
 NEWS = re.compile(
     r"(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:[、,\s]+[\u4e00-\u9fff]{2,4})*\s*(?:报道|摄|文/图)"
     r"|[(（]\s*记者[^)）\n]{1,30}[)）]|责任编辑|【纠错】|^\s*(?:本报讯|本网讯|本站讯)|[\u4e00-\u9fff]{1,4}网?讯\s*记者"
-    r"|^\s*[□■●◎]?\s*(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:[、,\s]+[\u4e00-\u9fff]{2,4})*\s*$"
+    r"|^[ \t]*[□■●◎]?[ \t]*(?:本报)?(?:记者|通讯员)[ \t]+[\u4e00-\u9fff]{2,4}(?:[、, \t]+[\u4e00-\u9fff]{2,4})*[ \t]*$"
     r"|(?:新华社|中新社|人民网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|\d{1,2}月\d{1,2}日讯"
     r"|(?:网|报|台)\d{1,2}月\d{1,2}日[\u4e00-\u9fff]{0,4}(?:讯|电)", re.M)  # 某某网5月20日南通讯: the place before 讯
 DATELINE = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?,", re.M)
@@ -200,15 +200,19 @@ def _by_text(head: str) -> str:
     if NOTICE_DECLARED.search(head[:800]):  # 现将有关事项通知如下: the notice that asks for reports
         return "unknown"
     transmitted = TRANSMITTED.search(head[:800])
-    if transmitted:
-        return _by_name(transmitted.group(1)) or "unknown"
+    if transmitted:  # the quoted document, unless it is itself a notice (转发《关于报送……报告的通知》)
+        name = QUOTED.sub("", transmitted.group(1))
+        return "unknown" if NOTICE.search(name) else _by_name(name) or "unknown"
     declared = DECLARED.search(head)
     if declared:  # a report on the year's 法治政府建设 (and next year's plan) is the annual report
         if DECLARED_SUBJECT.search(declared.group()):
             return "annual_report"
+        named = _by_name(declared.group())  # 依法治县暨行政执法工作, 普法工作, 执法统计: the name says which
+        if named:
+            return named
         if ONE_FIELD.search(declared.group()):  # 现将全市行政执法工作情况报告如下: a report on one part of the work
             return "partial_report"
-        return _by_name(declared.group()) or ("annual_report" if _about_law_based_government(head) else "unknown")
+        return "annual_report" if _about_law_based_government(head) else "unknown"
     if STATUTORY_HEADING.search(head):
         return "annual_report"
     document = DOCUMENT_DECLARED.search(head[:800])

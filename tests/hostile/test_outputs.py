@@ -186,7 +186,7 @@ def _stop_group(proc: subprocess.Popen) -> None:
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signal_stops_the_workers_and_leaves_nothing_behind(tmp_path: Path, signum: int, code: int) -> None:
-    folder = _batch(tmp_path)
+    folder = _batch(tmp_path, 3000)  # still running when the signal comes, however fast the audit
     proc, workers = _start_batch(tmp_path, folder, "-o", "结果.json")
     try:
         if signum == signal.SIGINT:
