@@ -229,6 +229,8 @@ def test_page_fields_with_spaced_out_names_are_chrome() -> None:
     assert not is_chrome("群众满意率>95%，投诉>10件的全部整改")
     assert not is_chrome(">30岁以下人员>50%")
     assert not is_chrome("> 全年办理复议案件>30件")  # a quoted line of a Markdown draft
+    assert is_chrome("浏览:5072次 时间:2022-12-07 来源:本站")  # a page's view counter is no figure of the year's work
+    assert not is_chrome("浏览相关法规汇编，组织学习3次")
     doc = doc_of("索 引 号: | 0001/2025-0000012 | 公开目录: | 法治政府建设 |\n发 布 机 构: | 某街道 |\n"
                  "2024年，某街道坚持依法行政，推进法治政府建设。现将2024年度法治政府建设情况报告如下。\n"
                  "一、主要举措和成效\n（一）开展学法3次。")
