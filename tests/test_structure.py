@@ -237,6 +237,19 @@ def test_page_fields_with_spaced_out_names_are_chrome() -> None:
     assert doc.meta.genre == "annual_report"
 
 
+def test_page_fields_as_a_bulleted_list_are_chrome_and_the_title_follows() -> None:
+    doc = doc_of("- 索引号:\n- 113310810026792569/2022-00223\n- 主题分类:法治政府建设\n- 发布单位:\n- 某市住房和城乡建设局\n"
+                 "- 标 题:某市住房和城乡建设局2021年度法治政府建设工作报告\n某市住房和城乡建设局2021年度法治政府建设工作报告\n"
+                 "2021年，市住房和城乡建设局推进依法行政。")
+    assert doc.meta.title == "某市住房和城乡建设局2021年度法治政府建设工作报告"
+
+
+def test_a_document_number_before_the_title_is_not_part_of_it() -> None:
+    doc = doc_of("长政发〔2021〕1号长海县2020年度法治政府建设情况报告\n\n2020年，我县推进法治政府建设。")
+    assert doc.meta.title == "长海县2020年度法治政府建设情况报告" and doc.meta.body == "长海县"
+    assert doc_of("一号工程推进情况报告\n\n2020年，我县推进一号工程。").meta.title == "一号工程推进情况报告"
+
+
 def test_body_named_before_the_subject() -> None:
     from checker.structure.metadata import body_from_title
 
