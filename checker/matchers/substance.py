@@ -56,16 +56,17 @@ class Substance(Matcher):
         spans = ctx.scope(self.scope)
         need = max(self.params["min_sentences"], EVIDENCE_HITS)
         per = self.params["formulas_per_concrete"]
-        left = _most_sentences(ctx, spans)
+        left = _most_sentences(ctx, spans) if settle else 0  # a trace counts every sentence
         for sentence in _sentences(ctx, spans):
-            left -= 1
             hit = self._concrete(ctx, sentence)
             if hit is not None:
                 concrete.append(hit)
             elif self._formula(ctx, sentence):
                 formulas += 1
-            if settle and len(concrete) >= need and formulas + left <= per * len(concrete):
-                break
+            if settle:
+                left -= 1
+                if len(concrete) >= need and formulas + left <= per * len(concrete):
+                    break
         return concrete, formulas
 
     def _concrete(self, ctx, sentence: Span) -> Span | None:

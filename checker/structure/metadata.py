@@ -8,8 +8,9 @@ from itertools import islice
 
 from checker.model import Signoff, Span
 
+FIELD_BULLET = r"(?:[-•·*]\s*)?"  # page fields written as a list: "- 主题分类:…", "• 索引号:…"
 CHROME = re.compile(
-    r"^(?:(?:[-•·*]\s*)?[【\[]?\s*(?:发布时间|发布日期|发文日期|时间|日期|来源|信息来源|文章来源|作者|索引号|发布机构|发文机关|发文字号|文号|"
+    rf"^(?:{FIELD_BULLET}[【\[]?\s*(?:发布时间|发布日期|发文日期|时间|日期|来源|信息来源|文章来源|作者|索引号|发布机构|发文机关|发文字号|文号|"
     r"主题分类|体裁分类|有效性|公文时效|信息索引号|公开形式|公开范围|公开时限|成文日期|生效日期|分享|分享到|字号|浏览次数|浏览量|浏览|阅读次数|点击数|点击量|访问量|打印|关闭|打印本页|关闭窗口|"
     r"您现在的位置|您所在的位置|您当前的位置|您当前所在位置|您所在位置|当前所在位置|当前的位置|当前位置|首页|相关阅读|相关链接|相关文件|相关附件|扫一扫|上一篇|下一篇|责任编辑|"
     r"编辑|审核|校对)\s*[】\]]?\s*(?:[:>]|$|\s))"
@@ -30,7 +31,7 @@ NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.]|\(|第[一二三
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 TITLE_WORDS = re.compile(r"报告|总结|要点|计划|方案|情况|述法|年报|解读|法治|依法行政")
 TITLE_END = re.compile(r"(?:报告|总结|要点|计划|方案|情况|年报|解读|清单|目录|指引|意见|通知|通报|决定|公开信)$")
-TABLE_CELL = re.compile(r"^\s*(?:[-•·*]\s*)?\|?\s*标\s*题\s*[|:]\s*|\s*\|\s*$")  # "标 题 | …的通知 |" in a page's metadata table
+TABLE_CELL = re.compile(rf"^\s*{FIELD_BULLET}\|?\s*标\s*题\s*[|:]\s*|\s*\|\s*$")  # "标 题 | …的通知 |" in a page's metadata table
 DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号\s*(?=\S)")
 CATEGORY_LABEL = re.compile(r"(?:工作|计划|规划|报告|总结|要点|方案|情况|年报|解读|政务|公开|信息|文件|通知|公告|专题|专栏|动态)+")
 COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(?:资讯|动态|要闻|新闻|专题|专栏|栏目|公告|报道|工作)")  # 法治资讯, 法治工作
@@ -48,7 +49,10 @@ def is_chrome(line: str) -> bool:
     often space out a field's name to align a table (索 引 号, 发布机构), so the name is read without those spaces."""
     if len(line) > 80:
         return False
-    return bool(CHROME.search(line)) or " " in line and bool(CHROME.search(SPACED.sub("", line)))
+    if CHROME.search(line):
+        return True
+    unspaced = SPACED.sub("", line)
+    return unspaced != line and bool(CHROME.search(unspaced))
 
 
 def parse_date(text: str) -> str | None:
