@@ -189,6 +189,9 @@ LOOKALIKES = {
                                                   "一、主要做法", "pufa_summary"),
     "forwarded_notice_asking_for_the_reports": ("县直有关单位：\n现将《关于报送2023年度法治政府建设年度报告的通知》转发给你们，"
                                                 "请于1月31日前报送。", "unknown"),
+    "notice_titled_as_forwarding_the_request_for_reports": ("关于转发《关于报送2023年度法治政府建设年度报告的通知》的通知\n\n"
+                                                            "请各单位于1月31日前报送本单位2023年度法治政府建设情况报告。",
+                                                            "unknown"),
     "plan_declared_as_a_work_programme": ("为深入推进依法行政，加快建设法治政府，结合我局实际，制定本工作方案。\n一、总体要求", "work_plan"),
     "yearbook_entry": ("法治政府建设\n【概况】2022年，全市以法治政府示范创建为抓手，推进依法行政，各项工作取得新进展。\n"
                        "【依法决策】全年审查重大行政决策事项9项，提出法律意见36条，全部被采纳。", "yearbook_entry"),

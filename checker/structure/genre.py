@@ -174,7 +174,7 @@ def _by_title(title: str, subject: str, head: str) -> str:
     these leaves it to the text."""
     issued = TRANSMITS.search(subject)
     if issued:
-        return _by_name(issued.group(1)) or "unknown"
+        return _issued(issued.group(1))
     whole = QUOTED.sub("", SITE_TAG.sub("", title))  # on the whole title: 某州人大常委会审议某州政府……报告
     verb = HEADLINE_VERB.search(whole)
     if verb and "关于" not in whole[:verb.start()]:  # 关于……审议意见……的报告 names a report's subject
@@ -186,6 +186,13 @@ def _by_title(title: str, subject: str, head: str) -> str:
     if named:
         return named if named != "annual_report" or not BARE_SUBJECT.fullmatch(own) else _by_text(head)
     return "unknown" if REPORT_TITLE_FORM.search(own) else _by_text(head)
+
+
+def _issued(name: str) -> str:
+    """The genre of a document a notice issues or forwards, by its name; a forwarded notice (转发《关于报送……报告的
+    通知》) is a notice, not the report it asks for."""
+    name = QUOTED.sub("", name)
+    return "unknown" if NOTICE.search(name) else _by_name(name) or "unknown"
 
 
 def _by_name(name: str) -> str | None:
@@ -200,9 +207,8 @@ def _by_text(head: str) -> str:
     if NOTICE_DECLARED.search(head[:800]):  # 现将有关事项通知如下: the notice that asks for reports
         return "unknown"
     transmitted = TRANSMITTED.search(head[:800])
-    if transmitted:  # the quoted document, unless it is itself a notice (转发《关于报送……报告的通知》)
-        name = QUOTED.sub("", transmitted.group(1))
-        return "unknown" if NOTICE.search(name) else _by_name(name) or "unknown"
+    if transmitted:
+        return _issued(transmitted.group(1))
     declared = DECLARED.search(head)
     if declared:  # a report on the year's 法治政府建设 (and next year's plan) is the annual report
         if DECLARED_SUBJECT.search(declared.group()):
