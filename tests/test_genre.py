@@ -56,6 +56,9 @@ REPORTS = {
                                              "行政执法监督办法（征求意见稿）》公开征求意见30日。"),
     "nav_bar_before_an_untitled_report": (">> 阳光执法 | >> 行政执法公开 | >> 法治政府建设年度报告和工作要点 |\n2022年，市公安局坚持"
                                           "依法行政，推进法治政府建设，执法公信力显著提升。"),
+    "untitled_bureau_report_at_the_first_item_in_short": ("2022年，市公安局坚持以习近平新时代中国特色社会主义思想为指导，"
+                                                          "公安工作法治化水平显著提升。\n一、主要举措和成效\n"
+                                                          "（一）全面履行法治建设第一责任。局党委专题研究3次。"),
     "bureau_whose_name_says_planning": "临水县自然资源和规划局2024年度法治政府建设工作报告\n\n2024年，我局坚持依法行政……",
     "untitled_department_whose_first_part_names_the_subject": ("2023年，某省人力资源和社会保障厅全面贯彻落实党的二十大精神，"
                                                                "坚持改革与法治双轮驱动。\n一、党对法治政府建设领导全面加强\n"
@@ -170,6 +173,9 @@ LOOKALIKES = {
     "untitled_work_summary_naming_the_subject_only_later": ("2023年，某局全面贯彻落实党的二十大精神，各项工作取得新成效。\n"
                                                             "一、党建工作全面加强\n（一）落实“第一议题”制度。\n"
                                                             "二、业务工作稳步推进\n（一）推进法治政府建设。", "unknown"),
+    "untitled_work_summary_with_measures_of_one_line_of_work": ("2023年，某局全面贯彻落实党的二十大精神，各项工作取得新成效。\n"
+                                                                "一、党建工作主要举措和成效\n（一）落实“第一议题”制度。",
+                                                                "unknown"),
     "a_notice_asking_for_the_reports": ("|\n某市人民政府办公室关于报告推进依法行政工作进展情况的通知 各县（区）人民政府，市直各部门："
                                         "按照《某省加强依法行政的意见》要求，各县区政府须于每年11月底前报告年度依法行政进展情况。"
                                         "现将有关事项通知如下：一、报告内容。围绕推进依法行政的情况。", "unknown"),

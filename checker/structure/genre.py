@@ -89,7 +89,8 @@ LEDE_EVENT = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|
 STATUTORY_HEADING = re.compile(  # a line that is one of the report's statutory headings (督察工作规定's items)
     r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))?\s*(?:(?:19|20)\d\d年度?)?[^\n,。]{0,12}"
     r"(?:推进法治政府建设的?主要举措和成效|履行推进法治建设第一责任人职责(?:情况)?$|推进法治政府建设存在的不足和原因|"
-    r"推进法治政府建设的主要安排)", re.M)
+    r"推进法治政府建设的主要安排)|"
+    r"^\s*(?:一、|\(一\))?\s*(?:(?:19|20)\d\d年度?)?(?:主要|工作)?举措和成效\s*$", re.M)  # 一、主要举措和成效, the first item
 SALUTATION_TO_DELEGATES = re.compile(r"^各位代表[,:!]", re.M)
 TO_SUBORDINATES = re.compile(r"各(?!位)[^。\n]{1,120}[:：]\s*$")  # 各县（区）人民政府，市政府各部门：
 NEWS_LEDE = re.compile(r"^\s*(?:近日|日前|近期|昨日|昨天|今天|今日|本月|上周)[,，]|记者(?:从[^。\n]{2,30})?获悉|^\s*据(?:悉|了解)[,，]",
