@@ -184,6 +184,8 @@ LOOKALIKES = {
     "declared_report_on_one_field_of_the_work": ("2022年，我市深化行政执法“三项制度”，完善行政执法监督体制机制，依法行政"
                                                  "能力水平得到提升。现将全市2022年行政执法工作情况报告如下：\n"
                                                  "一、全市行政执法基本情况\n全年办理行政处罚案件1370件。", "partial_report"),
+    "news_credited_to_a_correspondent_in_brackets": ("某市政法网（通讯员 某某）3月15日，县司法局一行3人对某镇法治政府建设"
+                                                     "工作进行督导检查。镇长汇报了2020年度法治政府建设情况。", "news"),
     "news_with_a_byline_line": ("某省晒政府部门依法行政成绩单 某市第一\n\n  □记者 王某某\n\n  昨日，省依法行政领导小组办公室"
                                 "首次公布了各级政府部门依法行政考核结果。", "news"),
     "site_news_that_summarises_a_report": ("某部网站\n2022-04-14\n本站讯 近日，某部发布2021年法治政府建设年度报告，全面总结"
