@@ -229,6 +229,9 @@ def test_the_opening_scope_is_the_preamble_before_the_first_heading() -> None:
     ("督促38个市直部门整改", []),
     ("建成示范村2个", ["2个"]),
     ("对6个市县进行实地督察", ["6个"]),                # the units the work was done to are a result
+    ("责任清单覆盖全区44家执法部门", []),              # units counted with 家 are structure too
+    ("组织28家执法单位旁听庭审", ["28家"]),            # ... unless they were organised to do something
+    ("126家市直公共机构实施垃圾分类", ["126家"]),      # 家 of what is not an organ of government: a result
 ])
 def test_strict_figures_leave_out_counts_of_structure_only(text: str, counted: list[str]) -> None:
     assert [text[a:b] for a, b in find_figures(text, 0, len(text), strict=True)] == counted

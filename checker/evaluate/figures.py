@@ -45,18 +45,24 @@ def _alternation(units: tuple[str, ...]) -> str:
 DEFAULT_UNITS = FigureUnits()
 
 
-STRUCTURE = re.compile(r"(?:[^\u4e00-\u9fff]{0,2}(?:市直|县直|区直|省直|基层|执法|职能|相关|成员))?(?:部门|单位|乡镇|街道|镇|乡|"
-                       r"村|社区|县|区|市|省|方面|领域|环节|层级|科室|处室|股室|站所|片区|网格)")
+ORGAN_KIND = r"(?:[^\u4e00-\u9fff]{0,2}(?:市直|县直|区直|省直|基层|执法|职能|相关|成员))?"
+STRUCTURE = re.compile(ORGAN_KIND + r"(?:部门|单位|乡镇|街道|镇|乡|村|社区|县|区|市|省|方面|领域|环节|层级|科室|处室|股室|站所|"
+                       r"片区|网格)")
+ORGANS = re.compile(ORGAN_KIND + r"(?:部门|单位)")  # 44家执法部门: the units a measure covers, counted with 家
 
 
-# units the year's work was done to (对6个市县进行实地督察, 为12个乡镇配备) are results, not the body's structure
-ACTED_ON = re.compile(r"(?:对|为)(?:全[省市县区])?$")
+# units the year's work was done to or with (对6个市县进行实地督察, 为12个乡镇配备, 组织28家执法单位旁听) are
+# results, not the body's structure
+ACTED_ON = re.compile(r"(?:对|为|组织)(?:全[省市县区])?$")
 
 
 def _bare_count(figure: str, text: str, end: int) -> bool:
-    """6个部门, 12个方面 and 1.2万 describe structure or scale; 22个问题 and 示范村2个 are results."""
+    """6个部门, 12个方面, 44家执法部门 and 1.2万 describe structure or scale; 22个问题, 示范村2个 and 126家公共机构
+    are results."""
     if figure.endswith("万"):
         return True
+    if figure.endswith("家"):
+        return bool(ORGANS.match(text, end))
     return figure.endswith("个") and bool(STRUCTURE.match(text, end))
 
 
