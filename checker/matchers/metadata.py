@@ -1,6 +1,6 @@
 """title and signoff: what the structure step read off the report's title and its 落款.
 
-    title: {needs: [body, year, subject, report]}
+    title: {needs: [body, year, subject, report], headline_genres: [news]}
     signoff: {needs: [body, date]}
 """
 
@@ -11,6 +11,7 @@ import re
 from checker.matchers.base import Branch, Check, Matcher, Mention, Outcome
 from checker.model import Span
 from checker.packs.schema import Field
+from checker.structure.genre import GENRE_NAMES
 
 TITLE_PARTS = {"body": "发文机关", "year": "年度", "subject": "报告主题（pack.yaml 的 title_subject）",
                "report": "“报告”字样"}
@@ -25,15 +26,22 @@ class Title(Matcher):
         Field("needs", "words", f"标题须写明哪些：{'、'.join(TITLE_PARTS)}", required=True,
               example="[body, year, subject, report]"),
         Field("need_any", "bool", "true：needs 中有一项即可", default=False, example="false"),
+        Field("headline_genres", "words", "这些类型的文件首行是新闻标题，不是文件自己的标题（文件类型见 checker outline）",
+              default=(), example="[news]"),
     )
 
     @staticmethod
     def check(params, problem) -> None:
         _check_parts(params, TITLE_PARTS, problem)
+        named = {genre: name for genre, name in GENRE_NAMES.items() if genre != "unknown"}  # 其他文件 has no headline
+        for genre in params.get("headline_genres") or ():
+            if genre not in named:
+                problem(f'headline_genres 中没有 "{genre}" 这一类型',
+                        "可选：" + "、".join(f"{g}（{n}）" for g, n in named.items()))
 
     def evaluate(self, ctx) -> Outcome:
         meta = ctx.doc.meta
-        if not meta.title:
+        if not meta.title or meta.genre in self.params["headline_genres"]:
             return Outcome(False)
         have = self.parts(ctx)
         results = [have[p] is not None for p in self.params["needs"]]
@@ -57,6 +65,9 @@ class Title(Matcher):
         meta = ctx.doc.meta
         if not meta.title:
             return Branch(self.name, self.describe(labels), False, note="没有识别出标题")
+        if meta.genre in self.params["headline_genres"]:
+            return Branch(self.name, self.describe(labels), False,
+                          note=f"文件是{GENRE_NAMES[meta.genre]}，首行“{meta.title}”是它的标题，不是报告标题")
         have = self.parts(ctx)
         checks = [Check(TITLE_PARTS[p], have[p] is not None, f"“{have[p]}”" if have[p] else "标题中没有")
                   for p in self.params["needs"]]
@@ -66,7 +77,9 @@ class Title(Matcher):
 
     def describe(self, labels=None) -> str:
         join = "之一" if self.params["need_any"] else ""
-        return "标题写明" + "、".join(TITLE_PARTS[p] for p in self.params["needs"]) + join
+        headlines = "、".join(GENRE_NAMES[g] for g in self.params["headline_genres"])
+        return "标题写明" + "、".join(TITLE_PARTS[p] for p in self.params["needs"]) + join + \
+            (f"（{headlines}的首行不算）" if headlines else "")
 
 
 class Signoff(Matcher):
