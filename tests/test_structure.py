@@ -237,6 +237,16 @@ def test_page_fields_with_spaced_out_names_are_chrome() -> None:
     assert doc.meta.genre == "annual_report"
 
 
+def test_a_counter_at_the_end_of_a_page_line_is_chrome_and_the_byline_below_is_found() -> None:
+    from checker.structure.metadata import is_chrome
+
+    assert is_chrome("2023/8/7 23:36:09 点击:") and is_chrome("2021-06-08 浏览：326次")
+    assert not is_chrome("推荐以下书目，供各单位干部阅读：")  # a sentence introducing a list is text
+    doc = doc_of("某县政府工作报告\n\n2023/8/7 23:36:09 点击:\n\n——2021年4月27日在某县人民代表大会第五次会议上\n\n"
+                 "县长 某某\n\n各位代表:\n现在，我代表县人民政府向大会报告工作。")
+    assert doc.meta.signoff is not None and doc.meta.signoff.kind == "byline" and doc.meta.signoff.date == "2021-04-27"
+
+
 def test_page_fields_as_a_bulleted_list_are_chrome_and_the_title_follows() -> None:
     doc = doc_of("- 索引号:\n- 113310810026792569/2022-00223\n- 主题分类:法治政府建设\n- 发布单位:\n- 某市住房和城乡建设局\n"
                  "- 标 题:某市住房和城乡建设局2021年度法治政府建设工作报告\n某市住房和城乡建设局2021年度法治政府建设工作报告\n"
