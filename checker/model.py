@@ -73,12 +73,13 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Signoff:
-    """The 落款: issuing body and date at the end (kind "end"), or a byline under the title ("byline")."""
+    """The 落款: issuing body and date at the end (kind "end"), a byline under the title ("byline"), or the 落款
+    of a covering notice above the document it issues or sends ("notice")."""
 
     body: str | None
     date: str | None
     span: Span
-    kind: Literal["end", "byline"] = "end"
+    kind: Literal["end", "byline", "notice"] = "end"
 
 
 @dataclass(frozen=True, slots=True)

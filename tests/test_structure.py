@@ -149,6 +149,20 @@ def test_byline_a_few_lines_under_the_title() -> None:
     assert doc_of("某县2023年法治政府建设情况报告\n市政府：\n2023年3月5日，县政府召开常务会议。\n正文。").meta.signoff is None
 
 
+def test_a_covering_notice_signs_off_above_the_document_it_sends() -> None:
+    """A page that issues or sends a document shows the notice's 落款 mid-page; with no 落款 at the end, that one
+    is the document's. A bulleted body and date are page fields, and a 落款 at the end still wins."""
+    notice = doc_of("某省人民政府办公厅关于印发某省2022年度法治政府建设工作要点的通知\n各市人民政府：\n"
+                    "《某省2022年度法治政府建设工作要点》已经省政府同意，现印发给你们，请认真贯彻执行。\n"
+                    "某省人民政府办公厅\n2022年4月24日\n某省2022年度法治政府建设工作要点\n一、加强党的领导").meta.signoff
+    assert notice.kind == "notice" and notice.body == "某省人民政府办公厅" and notice.date == "2022-04-24"
+    assert doc_of("某镇2020年法治政府建设报告\n2020年，我镇推进依法行政。\n• 某区某镇\n• 2020-05-07\n正文。"
+                  ).meta.signoff is None
+    end = doc_of("某县2023年法治政府建设情况报告\n市政府：\n现将有关情况报告如下。\n某县人民政府\n2024年1月5日\n"
+                 "附件：2023年工作台账\n全年办理案件3件。\n某县人民政府\n2024年1月8日").meta.signoff
+    assert end.kind == "end" and end.date == "2024-01-08"
+
+
 def test_title_block_of_body_over_title() -> None:
     doc = doc_of("| 索引号: | 0001 |\n某县应急管理局\n2025年法治政府建设报告\n某县应急管理局坚持依法履职。")
     assert doc.meta.title == "某县应急管理局2025年法治政府建设报告"

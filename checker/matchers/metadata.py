@@ -115,6 +115,8 @@ class Signoff(Matcher):
         if sign.kind == "byline":
             checks.append(Check("位置", self.params["byline"], "标题下的署名" + ("（byline: true，也算）"
                                                                         if self.params["byline"] else "，不算落款")))
+        if sign.kind == "notice":
+            checks.append(Check("位置", True, "文末没有落款；用的是正文前所附通知（印发、报送）的落款"))
         return Branch(self.name, self.describe(labels), self.evaluate(ctx).ok, [Mention(sign.span, checks)])
 
     def describe(self, labels=None) -> str:

@@ -18,6 +18,7 @@ from checker.structure.headings import (
 from checker.structure.metadata import (
     body_from_title,
     find_byline,
+    find_notice_signoff,
     find_signoff,
     find_title,
     find_year,
@@ -50,7 +51,7 @@ def build_document(raw: RawText) -> Document:
     content_start = title_span.end if title_span else 0
     content_end = _content_end(lines, signoff_index, text)
     if signoff is None:
-        signoff = find_byline(lines, content_start)
+        signoff = find_byline(lines, content_start) or find_notice_signoff(lines, content_start)
     headings = _headings(lines, content_start, content_end, title, raw.kind == "markdown", chrome_starts)
     if len(headings) > MAX_HEADINGS:
         limits.append(("headings", headings[MAX_HEADINGS].heading.start))

@@ -8,7 +8,8 @@ from itertools import islice
 
 from checker.model import Signoff, Span
 
-FIELD_BULLET = r"(?:[-•·*]\s*)?"  # page fields written as a list: "- 主题分类:…", "• 索引号:…"
+BULLETS = "-•·*"
+FIELD_BULLET = rf"(?:[{BULLETS}]\s*)?"  # page fields written as a list: "- 主题分类:…", "• 索引号:…"
 CHROME = re.compile(
     rf"^(?:{FIELD_BULLET}[【\[]?\s*(?:发布时间|发布日期|发文日期|时间|日期|来源|信息来源|文章来源|作者|索引号|发布机构|发文机关|发文字号|文号|"
     r"主题分类|体裁分类|有效性|公文时效|信息索引号|公开形式|公开范围|公开时限|成文日期|生效日期|分享|分享到|字号|浏览次数|浏览量|浏览|阅读次数|点击数|点击量|访问量|打印|关闭|打印本页|关闭窗口|"
@@ -229,6 +230,19 @@ def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
     if looks_like_organ(line) and not TITLE_WORDS.search(line):
         return Signoff(line, None, Span(start, start + len(line))), i
     return None, len(lines)
+
+
+def find_notice_signoff(lines: list[tuple[int, str]], after: int) -> Signoff | None:
+    """The 落款 of a covering notice: an issuing body's line and a date line with text after them, where a page
+    that issues or sends a document (印发给你们, 现报送) closes the notice and the attached document begins.
+    Asked only when the text has no 落款 at its end; a bulleted line is a page field, never a 落款."""
+    text = [(s, line.strip()) for s, line in lines if s >= after and line.strip() and not is_chrome(line)]
+    for (start, line), (date_start, date_line), _ in zip(text, text[1:], text[2:]):
+        if line[0] in BULLETS or date_line[0] in BULLETS:
+            continue
+        if looks_like_organ(line) and is_date_line(date_line):
+            return Signoff(line, parse_date(date_line), Span(start, date_start + len(date_line)), kind="notice")
+    return None
 
 
 def find_byline(lines: list[tuple[int, str]], after: int) -> Signoff | None:
