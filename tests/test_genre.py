@@ -59,6 +59,8 @@ REPORTS = {
     "untitled_bureau_report_at_the_first_item_in_short": ("2022年，市公安局坚持以习近平新时代中国特色社会主义思想为指导，"
                                                           "公安工作法治化水平显著提升。\n一、主要举措和成效\n"
                                                           "（一）全面履行法治建设第一责任。局党委专题研究3次。"),
+    "a_report_counting_its_correspondents_in_brackets": ("某县2023年法治政府建设情况报告\n建立法治宣传信息员队伍（通讯员共126名），"
+                                                         "全年编发法治信息320条（通讯员、网格员456名参与）。"),
     "bureau_whose_name_says_planning": "临水县自然资源和规划局2024年度法治政府建设工作报告\n\n2024年，我局坚持依法行政……",
     "untitled_department_whose_first_part_names_the_subject": ("2023年，某省人力资源和社会保障厅全面贯彻落实党的二十大精神，"
                                                                "坚持改革与法治双轮驱动。\n一、党对法治政府建设领导全面加强\n"
