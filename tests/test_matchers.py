@@ -229,9 +229,12 @@ def test_the_opening_scope_is_the_preamble_before_the_first_heading() -> None:
     ("督促38个市直部门整改", []),
     ("建成示范村2个", ["2个"]),
     ("对6个市县进行实地督察", ["6个"]),                # the units the work was done to are a result
-    ("责任清单覆盖全区44家执法部门", []),              # units counted with 家 are structure too
-    ("组织28家执法单位旁听庭审", ["28家"]),            # ... unless they were organised to do something
+    ("责任清单覆盖全区44家执法部门", []),              # an extent counted with 家 is structure too
+    ("市司法局、市公安局等6家单位参加", []),
+    ("抽查32家执法单位，约谈12家单位负责人", ["32家", "12家"]),  # units the work was done to: results
+    ("组织28家执法单位旁听庭审", ["28家"]),
     ("126家市直公共机构实施垃圾分类", ["126家"]),      # 家 of what is not an organ of government: a result
+    ("组织全县18个乡镇开展评查", []),                  # organising units is no result by itself
 ])
 def test_strict_figures_leave_out_counts_of_structure_only(text: str, counted: list[str]) -> None:
     assert [text[a:b] for a, b in find_figures(text, 0, len(text), strict=True)] == counted

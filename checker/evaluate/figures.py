@@ -48,21 +48,22 @@ DEFAULT_UNITS = FigureUnits()
 ORGAN_KIND = r"(?:[^\u4e00-\u9fff]{0,2}(?:市直|县直|区直|省直|基层|执法|职能|相关|成员))?"
 STRUCTURE = re.compile(ORGAN_KIND + r"(?:部门|单位|乡镇|街道|镇|乡|村|社区|县|区|市|省|方面|领域|环节|层级|科室|处室|股室|站所|"
                        r"片区|网格)")
-ORGANS = re.compile(ORGAN_KIND + r"(?:部门|单位)")  # 44家执法部门: the units a measure covers, counted with 家
+GOVERNMENT_UNITS = re.compile(ORGAN_KIND + r"(?:部门|单位)")
+# 家 counts what was done to units (抽查32家执法单位) unless it states an extent: 覆盖全区44家执法部门, ……等6家单位
+EXTENT_BEFORE = re.compile(r"(?:覆盖|涉及|包括|共有|等)(?:全[省市县区])?$")
 
 
-# units the year's work was done to or with (对6个市县进行实地督察, 为12个乡镇配备, 组织28家执法单位旁听) are
-# results, not the body's structure
-ACTED_ON = re.compile(r"(?:对|为|组织)(?:全[省市县区])?$")
+# units the year's work was done to (对6个市县进行实地督察, 为12个乡镇配备) are results, not the body's structure
+ACTED_ON = re.compile(r"(?:对|为)(?:全[省市县区])?$")
 
 
-def _bare_count(figure: str, text: str, end: int) -> bool:
-    """6个部门, 12个方面, 44家执法部门 and 1.2万 describe structure or scale; 22个问题, 示范村2个 and 126家公共机构
-    are results."""
+def _bare_count(figure: str, text: str, start: int, end: int) -> bool:
+    """6个部门, 12个方面, 覆盖44家执法部门 and 1.2万 describe structure or scale; 22个问题, 示范村2个, 抽查32家单位
+    and 126家公共机构 are results."""
     if figure.endswith("万"):
         return True
     if figure.endswith("家"):
-        return bool(ORGANS.match(text, end))
+        return bool(GOVERNMENT_UNITS.match(text, end) and EXTENT_BEFORE.search(text, max(0, start - 6), start))
     return figure.endswith("个") and bool(STRUCTURE.match(text, end))
 
 
@@ -76,7 +77,7 @@ def find_figures(text: str, start: int, end: int, strict: bool,
         if strict:
             approximate = m.group(2) or APPROX_BEFORE.search(text[max(start, m.start() - 3):m.start()])
             acted_on = ACTED_ON.search(text, max(start, m.start() - 4), m.start())
-            if approximate or (_bare_count(m.group(0), text, m.end()) and not acted_on):
+            if approximate or (_bare_count(m.group(0), text, m.start(), m.end()) and not acted_on):
                 continue
         out.append((m.start(), m.end()))
     for m in units.chinese.finditer(text, start, end):

@@ -29,7 +29,7 @@ class Figures(Matcher):
     summary = "有具体数字（数字加单位，如23件、95%）"
     fields = (
         Field("min", "int", "至少几个数字", required=True, minimum=1, example="3"),
-        Field("strict", "bool", "不计约数（10余件）和结构性的数（6个部门、44家执法部门；对或组织这些单位做的事仍计入）",
+        Field("strict", "bool", "不计约数（10余件）和结构性的数（6个部门、覆盖44家执法部门；对这些单位做的事仍计入）",
               default=True, example="true"),
         UNLESS, SCOPE, GUARDS,
     )
