@@ -178,6 +178,10 @@ LOOKALIKES = {
     "untitled_work_summary_with_measures_of_one_line_of_work": ("2023年，某局全面贯彻落实党的二十大精神，各项工作取得新成效。\n"
                                                                 "一、党建工作主要举措和成效\n（一）落实“第一议题”制度。",
                                                                 "unknown"),
+    "untitled_business_environment_summary_at_its_first_item": ("2023年，全区优化营商环境工作取得积极成效。\n"
+                                                                 "一、主要举措和成效\n（一）推进“一网通办”。", "unknown"),
+    "untitled_disclosure_report_with_measures_and_results": ("某县人民政府办公室以政务公开标准化为抓手。\n一、工作举措和成效\n"
+                                                             "（一）主动公开政府信息4520条。", "info_disclosure_report"),
     "a_notice_asking_for_the_reports": ("|\n某市人民政府办公室关于报告推进依法行政工作进展情况的通知 各县（区）人民政府，市直各部门："
                                         "按照《某省加强依法行政的意见》要求，各县区政府须于每年11月底前报告年度依法行政进展情况。"
                                         "现将有关事项通知如下：一、报告内容。围绕推进依法行政的情况。", "unknown"),

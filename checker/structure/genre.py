@@ -89,8 +89,11 @@ LEDE_EVENT = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|
 STATUTORY_HEADING = re.compile(  # a line that is one of the report's statutory headings (督察工作规定's items)
     r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))?\s*(?:(?:19|20)\d\d年度?)?[^\n,。]{0,12}"
     r"(?:推进法治政府建设的?主要举措和成效|履行推进法治建设第一责任人职责(?:情况)?$|推进法治政府建设存在的不足和原因|"
-    r"推进法治政府建设的主要安排)|"
-    r"^\s*(?:一、|\(一\))?\s*(?:(?:19|20)\d\d年度?)?(?:主要|工作)?举措和成效\s*$", re.M)  # 一、主要举措和成效, the first item
+    r"推进法治政府建设的主要安排)", re.M)
+# The first two items written short (一、主要举措和成效 … （一）履行法治建设第一责任): either alone is also
+# the heading of other work summaries (一、主要举措和成效 of a 营商环境 or 政务公开 report)
+FIRST_ITEM_SHORT = re.compile(r"^\s*(?:一、|\(一\))?\s*(?:(?:19|20)\d\d年度?)?(?:主要|工作)?举措和成效\s*$", re.M)
+DUTY_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))[^\n]{0,20}第一责任", re.M)
 SALUTATION_TO_DELEGATES = re.compile(r"^各位代表[,:!]", re.M)
 TO_SUBORDINATES = re.compile(r"各(?!位)[^。\n]{1,120}[:：]\s*$")  # 各县（区）人民政府，市政府各部门：
 NEWS_LEDE = re.compile(r"^\s*(?:近日|日前|近期|昨日|昨天|今天|今日|本月|上周)[,，]|记者(?:从[^。\n]{2,30})?获悉|^\s*据(?:悉|了解)[,，]",
@@ -220,7 +223,7 @@ def _by_text(head: str) -> str:
         if ONE_FIELD.search(declared.group()):  # 现将全市行政执法工作情况报告如下: a report on one part of the work
             return "partial_report"
         return "annual_report" if _about_law_based_government(head) else "unknown"
-    if STATUTORY_HEADING.search(head):
+    if STATUTORY_HEADING.search(head) or FIRST_ITEM_SHORT.search(head) and DUTY_HEADING.search(head):
         return "annual_report"
     document = DOCUMENT_DECLARED.search(head[:800])
     if document:
