@@ -150,6 +150,10 @@ def test_title_and_signoff_matchers() -> None:
     assert ok("signoff: {needs: [body, date]}", full)
     assert not ok("signoff: {needs: [body, date]}", "标题报告\n正文。\n2025年3月5日")
     assert ok("signoff: {needs: [body, date], need_any: true}", "标题报告\n正文。\n2025年3月5日")
+    notice = ("关于印发某县工作要点的通知\n各乡镇：\n现将《某县工作要点》印发给你们，请认真贯彻执行。\n某县人民政府\n"
+              "2024年3月1日\n（此件公开发布）\n某县2024年法治政府建设工作要点\n一、加强党的领导")
+    assert ok("signoff: {needs: [body, date], notice: true}", notice)
+    assert not ok("signoff: {needs: [body, date]}", notice)  # a covering notice's 落款 counts only if the pack says so
 
 
 def test_describe_reads_as_chinese() -> None:

@@ -161,6 +161,13 @@ def test_a_covering_notice_signs_off_above_the_document_it_sends() -> None:
     end = doc_of("某县2023年法治政府建设情况报告\n市政府：\n现将有关情况报告如下。\n某县人民政府\n2024年1月5日\n"
                  "附件：2023年工作台账\n全年办理案件3件。\n某县人民政府\n2024年1月8日").meta.signoff
     assert end.kind == "end" and end.date == "2024-01-08"
+    # without the notice's closing sentence, a body and a date mid-text are a table's cells or a quotation
+    table = doc_of("某县2023年法治政府建设情况报告\n2023年，我县推进依法行政。\n《某县行政执法公示办法》\n"
+                   "某县人民政府办公室\n2023年3月1日\n《某县重大行政决策程序规定》\n全年办理复议案件37件。")
+    assert table.meta.signoff is None
+    quoted = doc_of("某县2023年法治政府建设情况报告\n2023年，县政府转发市里的通知：请认真贯彻落实。\n"
+                    "市委全面依法治市委员会办公室\n2023年4月2日\n我县随即召开专题会议，部署落实措施。\n全年办理案件3件。")
+    assert quoted.meta.signoff is None
 
 
 def test_title_block_of_body_over_title() -> None:

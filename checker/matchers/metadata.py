@@ -90,6 +90,7 @@ class Signoff(Matcher):
               example="[body, date]"),
         Field("need_any", "bool", "true：needs 中有一项即可", default=False, example="true"),
         Field("byline", "bool", "标题下带日期的署名也算", default=False, example="true"),
+        Field("notice", "bool", "文末没有落款时，正文前所附印发、报送通知的落款也算", default=False, example="true"),
     )
 
     @staticmethod
@@ -98,7 +99,7 @@ class Signoff(Matcher):
 
     def evaluate(self, ctx) -> Outcome:
         sign = ctx.doc.meta.signoff
-        if sign is None or (sign.kind == "byline" and not self.params["byline"]):
+        if sign is None or (sign.kind in ("byline", "notice") and not self.params[sign.kind]):  # only if asked for
             return Outcome(False)
         have = {"body": bool(sign.body), "date": bool(sign.date)}
         results = [have[p] for p in self.params["needs"]]
@@ -116,13 +117,15 @@ class Signoff(Matcher):
             checks.append(Check("位置", self.params["byline"], "标题下的署名" + ("（byline: true，也算）"
                                                                         if self.params["byline"] else "，不算落款")))
         if sign.kind == "notice":
-            checks.append(Check("位置", True, "文末没有落款；用的是正文前所附通知（印发、报送）的落款"))
+            checks.append(Check("位置", self.params["notice"], "文末没有落款；这是正文前所附印发、报送通知的落款" +
+                                ("（notice: true，也算）" if self.params["notice"] else "，不算")))
         return Branch(self.name, self.describe(labels), self.evaluate(ctx).ok, [Mention(sign.span, checks)])
 
     def describe(self, labels=None) -> str:
         join = "之一" if self.params["need_any"] else ""
         by = "（标题下的署名日期也算）" if self.params["byline"] else ""
-        return "文末落款写明" + "、".join(SIGNOFF_PARTS[p] for p in self.params["needs"]) + join + by
+        notice = "（所附通知的落款也算）" if self.params["notice"] else ""
+        return "文末落款写明" + "、".join(SIGNOFF_PARTS[p] for p in self.params["needs"]) + join + by + notice
 
 
 def _check_parts(params, parts: dict[str, str], problem) -> None:

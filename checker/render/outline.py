@@ -90,7 +90,7 @@ def render_outline_tree(console: Console, item: dict, max_depth: int = 3) -> Non
         tree.add("文件属性：" + "　".join(f"{words.get(k, k)} {escape(v)}" for k, v in item["properties"].items()))
     signoff = item.get("signoff")
     if signoff:
-        label = "落款" if signoff["kind"] == "end" else "署名"
+        label = {"end": "落款", "notice": "通知落款"}.get(signoff["kind"], "署名")
         parts = " ".join(p for p in (signoff.get("body"), signoff.get("date")) if p)
         tree.add(f"{label}：{escape(parts)}{_at(signoff)}")
     else:

@@ -17,7 +17,7 @@ CHROME = re.compile(
     r"编辑|审核|校对)\s*[】\]]?\s*(?:[:>]|$|\s))"
     r"|阅读次数|浏览次数|访问次数|点击次数|(?:^|\s)(?:点击|浏览|阅读)\s*[:：]\s*\d*\s*次?\s*$|扫一扫在手机|【\s*(?:打印|关闭|大|字体)|\s>\s|›"
     r"|手机版|站内搜索|网上有害信息举报|无障碍浏览|设为首页|加入收藏|^\s*>>|\|\s*>>|^\s*>[^>\n\d%]{2,30}>[^\n\d%]*$"
-    r"|^\(此件(?:主动|不予)公开\)$|^\[?(?:打印|关闭)\]?(?:\s*\[?(?:打印|关闭)\]?)*$"
+    r"|^\(此件(?:主动|不予)?公开(?:发布)?\)$|^\[?(?:打印|关闭)\]?(?:\s*\[?(?:打印|关闭)\]?)*$"
 )
 DATE = re.compile(
     r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
@@ -30,6 +30,8 @@ ORGAN = re.compile(
 PLACE_END = re.compile(r"(?:省|自治区|市|州|盟|县|旗|区|镇|乡|苏木|街道)$")
 NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.]|\(|第[一二三四五六七八九十]+(?:部分|章)|\d+[、.]|[\u2460-\u2473]")
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+NOTICE_SENDS = re.compile(r"(?:印发|下发|转发|报送)给?你们|现(?:将[^。\n]{0,80}?)?(?:报送|呈报|报上)|请(?:认真|结合实际|遵照|抓好)")
+NOTICE_BODY_LINES = 2  # the closing sentence sits just above the 落款; joint issuers take a line each (中共某市委 / 某市人民政府)
 TITLE_WORDS = re.compile(r"报告|总结|要点|计划|方案|情况|述法|年报|解读|法治|依法行政")
 TITLE_END = re.compile(r"(?:报告|总结|要点|计划|方案|情况|年报|解读|清单|目录|指引|意见|通知|通报|决定|公开信)$")
 TABLE_CELL = re.compile(rf"^\s*{FIELD_BULLET}\|?\s*标\s*题\s*[|:]\s*|\s*\|\s*$")  # "标 题 | …的通知 |" in a page's metadata table
@@ -233,14 +235,18 @@ def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
 
 
 def find_notice_signoff(lines: list[tuple[int, str]], after: int) -> Signoff | None:
-    """The 落款 of a covering notice: an issuing body's line and a date line with text after them, where a page
-    that issues or sends a document (印发给你们, 现报送) closes the notice and the attached document begins.
-    Asked only when the text has no 落款 at its end; a bulleted line is a page field, never a 落款."""
+    """The 落款 of a covering notice: a body line and a date line right after the notice's closing sentence
+    (现印发给你们，请认真贯彻执行 / 现将……报送), with the attached document's title or header line after them.
+    Asked only when the text has no 落款 at its end; a body and date elsewhere (a table, a notice quoted in the
+    text and followed by more text) are not one, nor a bulleted page field."""
     text = [(s, line.strip()) for s, line in lines if s >= after and line.strip() and not is_chrome(line)]
-    for (start, line), (date_start, date_line), _ in zip(text, text[1:], text[2:]):
-        if line[0] in BULLETS or date_line[0] in BULLETS:
+    for k in range(1, len(text) - 2):
+        (start, line), (date_start, date_line), (_, attached) = text[k], text[k + 1], text[k + 2]
+        if line[0] in BULLETS or not (looks_like_organ(line) and is_date_line(date_line)):
             continue
-        if looks_like_organ(line) and is_date_line(date_line):
+        if len(attached) > 60 or re.search(r"[。;；]", attached):
+            continue  # the text goes on: no document starts here
+        if any(NOTICE_SENDS.search(above) for _, above in text[max(0, k - NOTICE_BODY_LINES):k]):
             return Signoff(line, parse_date(date_line), Span(start, date_start + len(date_line)), kind="notice")
     return None
 
