@@ -53,6 +53,7 @@ def test_full_width_marks_in_a_pattern_are_refused(tmp_path: Path) -> None:
     ("  terms: {any: [复议], unless: {words: [普法], within: paragraph}}\n", '"within" 应为 clause、sentence 之一'),
     ("  title: {needs: [bodi]}\n", 'needs 中没有 "bodi" 这一项'),
     ("  title: {needs: [body], headline_genres: [newz]}\n", 'headline_genres 中没有 "newz" 这一类型'),
+    ("  title: {needs: [body], headline_genres: [unknown]}\n", '未识别类型的文件首行可能正是报告标题'),
 ])
 def test_pack_errors_are_in_chinese_with_file_line_key_and_fix(tmp_path: Path, match: str, words: str) -> None:
     root = make_pack(tmp_path / "p", HEAD, {"a": element_with(match)})

@@ -26,16 +26,19 @@ class Title(Matcher):
         Field("needs", "words", f"标题须写明哪些：{'、'.join(TITLE_PARTS)}", required=True,
               example="[body, year, subject, report]"),
         Field("need_any", "bool", "true：needs 中有一项即可", default=False, example="false"),
-        Field("headline_genres", "words", "这些类型的文件首行是新闻标题，不是文件自己的标题（文件类型见 checker outline）",
+        Field("headline_genres", "words", "这些类型的文件首行是新闻标题，不是文件自己的标题（类型名见 checker outline --format json 的 genre）",
               default=(), example="[news]"),
     )
 
     @staticmethod
     def check(params, problem) -> None:
         _check_parts(params, TITLE_PARTS, problem)
-        named = {genre: name for genre, name in GENRE_NAMES.items() if genre != "unknown"}  # 其他文件 has no headline
+        named = {genre: name for genre, name in GENRE_NAMES.items() if genre != "unknown"}
         for genre in params.get("headline_genres") or ():
-            if genre not in named:
+            if genre == "unknown":
+                problem("headline_genres 不能写“其他文件”这一类型：未识别类型的文件首行可能正是报告标题",
+                        "删去这一项，只写 news 这类确知首行是新闻标题的类型")
+            elif genre not in named:
                 problem(f'headline_genres 中没有 "{genre}" 这一类型',
                         "可选：" + "、".join(f"{g}（{n}）" for g, n in named.items()))
 
