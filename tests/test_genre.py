@@ -61,6 +61,8 @@ REPORTS = {
                                                           "（一）全面履行法治建设第一责任。局党委专题研究3次。"),
     "a_report_counting_its_correspondents_in_brackets": ("某县2023年法治政府建设情况报告\n建立法治宣传信息员队伍（通讯员共126名），"
                                                          "全年编发法治信息320条（通讯员、网格员456名参与）。"),
+    "a_report_under_a_slogan_headline": ("推动法治政府建设不断取得新成效\n2023年，某县坚持依法行政，法治政府建设取得新进展。"
+                                         "现将2023年度法治政府建设情况报告如下：\n一、主要举措和成效"),
     "bureau_whose_name_says_planning": "临水县自然资源和规划局2024年度法治政府建设工作报告\n\n2024年，我局坚持依法行政……",
     "untitled_department_whose_first_part_names_the_subject": ("2023年，某省人力资源和社会保障厅全面贯彻落实党的二十大精神，"
                                                                "坚持改革与法治双轮驱动。\n一、党对法治政府建设领导全面加强\n"
@@ -182,6 +184,8 @@ LOOKALIKES = {
                                                                  "一、主要举措和成效\n（一）推进“一网通办”。", "unknown"),
     "untitled_disclosure_report_with_measures_and_results": ("某县人民政府办公室以政务公开标准化为抓手。\n一、工作举措和成效\n"
                                                              "（一）主动公开政府信息4520条。", "info_disclosure_report"),
+    "news_under_a_slogan_headline": ("推动法治政府建设不断取得新成效\n12月22日下午，某区审计局召开党组会议专题研究法治建设工作。\n"
+                                     "会议强调，要将法治建设摆在全局工作的重要位置。", "news"),
     "a_notice_asking_for_the_reports": ("|\n某市人民政府办公室关于报告推进依法行政工作进展情况的通知 各县（区）人民政府，市直各部门："
                                         "按照《某省加强依法行政的意见》要求，各县区政府须于每年11月底前报告年度依法行政进展情况。"
                                         "现将有关事项通知如下：一、报告内容。围绕推进依法行政的情况。", "unknown"),

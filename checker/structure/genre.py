@@ -107,6 +107,7 @@ INTERPRETED = re.compile(r"(?:解读|图解)如下|作如下解读|进行(?:了)
 TASK_TABLE = re.compile(r"(?:牵头|责任|配合)(?:单位|部门)[:：]")
 ENFORCEMENT_DATA = ("行政许可", "行政处罚", "行政强制", "行政检查", "行政征收")
 DISCLOSURE_HEADINGS = re.compile(r"^[一二三四五六七八九十()]{1,4}[、.]?\s*(?:主动公开|依申请公开|收到和处理政府信息公开申请)", re.M)
+DOCUMENT_FORM = re.compile(r"报告|总结|情况|汇报|年报|述职|白皮书")  # what a report's own title calls it
 BARE_SUBJECT = re.compile(r"(?:法治政府建设|依法行政|法治建设)(?:工作)?")  # a column or section name, not a title
 SITE_TAG = re.compile(r"^\s*[\[【][^\]】]{1,8}[\]】]")  # a page's own label: [权威发布], 【政策解读】
 QUOTED = re.compile(r"《([^》]*)》")
@@ -188,8 +189,10 @@ def _by_title(title: str, subject: str, head: str) -> str:
     if NOTICE.search(own):
         return "unknown"
     named = _by_name(own)
+    if named == "annual_report" and (BARE_SUBJECT.fullmatch(own) or not DOCUMENT_FORM.search(own)):
+        return _by_text(head)  # a column name (法治政府建设) or a headline (推动法治政府建设不断取得新成效)
     if named:
-        return named if named != "annual_report" or not BARE_SUBJECT.fullmatch(own) else _by_text(head)
+        return named
     return "unknown" if REPORT_TITLE_FORM.search(own) else _by_text(head)
 
 
