@@ -63,6 +63,10 @@ REPORTS = {
                                                          "全年编发法治信息320条（通讯员、网格员456名参与）。"),
     "a_report_under_a_slogan_headline": ("推动法治政府建设不断取得新成效\n2023年，某县坚持依法行政，法治政府建设取得新进展。"
                                          "现将2023年度法治政府建设情况报告如下：\n一、主要举措和成效"),
+    "a_terse_title_with_its_year": ("某局2023年法治政府建设工作\n今年以来，我局扎实推进各项工作。\n一、加强组织领导\n"
+                                    "局党组专题研究2次。"),
+    "untitled_report_at_the_first_item_naming_the_subject": ("2023年，某区司法局紧紧围绕中心工作，推进法治政府建设。\n"
+                                                              "一、主要举措和成效\n（一）加强组织领导。局长主持召开党组会2次。"),
     "bureau_whose_name_says_planning": "临水县自然资源和规划局2024年度法治政府建设工作报告\n\n2024年，我局坚持依法行政……",
     "untitled_department_whose_first_part_names_the_subject": ("2023年，某省人力资源和社会保障厅全面贯彻落实党的二十大精神，"
                                                                "坚持改革与法治双轮驱动。\n一、党对法治政府建设领导全面加强\n"

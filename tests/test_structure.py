@@ -165,6 +165,12 @@ def test_a_covering_notice_signs_off_above_the_document_it_sends() -> None:
     table = doc_of("某县2023年法治政府建设情况报告\n2023年，我县推进依法行政。\n《某县行政执法公示办法》\n"
                    "某县人民政府办公室\n2023年3月1日\n《某县重大行政决策程序规定》\n全年办理复议案件37件。")
     assert table.meta.signoff is None
+    heading_next = doc_of("某市2023年法治政府建设情况报告\n一、上年工作部署\n现将《某市2023年法治政府建设工作要点》"
+                          "印发给你们，请认真贯彻执行。\n某市人民政府\n2023年3月1日\n二、主要举措\n全年办理案件3件。")
+    assert heading_next.meta.signoff is None  # a notice quoted in the report, its next heading after it
+    letter = doc_of("关于报送2024年度法治政府建设情况报告的函\n市人民政府：\n现将《某县2024年度法治政府建设情况报告》"
+                    "报送你们，请审阅。\n某县人民政府\n2025年1月15日\n某县2024年度法治政府建设情况报告\n2024年，我县推进依法行政。")
+    assert letter.meta.signoff.kind == "notice" and letter.meta.signoff.date == "2025-01-15"
     quoted = doc_of("某县2023年法治政府建设情况报告\n2023年，县政府转发市里的通知：请认真贯彻落实。\n"
                     "市委全面依法治市委员会办公室\n2023年4月2日\n我县随即召开专题会议，部署落实措施。\n全年办理案件3件。")
     assert quoted.meta.signoff is None

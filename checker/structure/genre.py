@@ -91,8 +91,8 @@ STATUTORY_HEADING = re.compile(  # a line that is one of the report's statutory 
     r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))?\s*(?:(?:19|20)\d\d年度?)?[^\n,。]{0,12}"
     r"(?:推进法治政府建设的?主要举措和成效|履行推进法治建设第一责任人职责(?:情况)?$|推进法治政府建设存在的不足和原因|"
     r"推进法治政府建设的主要安排)", re.M)
-# The first two items written short (一、主要举措和成效 … （一）履行法治建设第一责任): either alone is also
-# the heading of other work summaries (一、主要举措和成效 of a 营商环境 or 政务公开 report)
+# The first item written short (一、主要举措和成效) is also the heading of other work summaries (营商环境, 政务公开):
+# it makes a report with the second item (（一）履行法治建设第一责任) or with the subject named
 FIRST_ITEM_SHORT = re.compile(r"^\s*(?:一、|\(一\))?\s*(?:(?:19|20)\d\d年度?)?(?:主要|工作)?举措和成效\s*$", re.M)
 DUTY_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))[^\n]{0,20}第一责任", re.M)
 SALUTATION_TO_DELEGATES = re.compile(r"^各位代表[,:!]", re.M)
@@ -108,6 +108,7 @@ TASK_TABLE = re.compile(r"(?:牵头|责任|配合)(?:单位|部门)[:：]")
 ENFORCEMENT_DATA = ("行政许可", "行政处罚", "行政强制", "行政检查", "行政征收")
 DISCLOSURE_HEADINGS = re.compile(r"^[一二三四五六七八九十()]{1,4}[、.]?\s*(?:主动公开|依申请公开|收到和处理政府信息公开申请)", re.M)
 DOCUMENT_FORM = re.compile(r"报告|总结|情况|汇报|年报|述职|白皮书")  # what a report's own title calls it
+YEAR_NAMED = re.compile(r"(?:19|20)\d\d")  # 某局2023年法治政府建设工作 is a report's title, if a terse one
 BARE_SUBJECT = re.compile(r"(?:法治政府建设|依法行政|法治建设)(?:工作)?")  # a column or section name, not a title
 SITE_TAG = re.compile(r"^\s*[\[【][^\]】]{1,8}[\]】]")  # a page's own label: [权威发布], 【政策解读】
 QUOTED = re.compile(r"《([^》]*)》")
@@ -189,8 +190,9 @@ def _by_title(title: str, subject: str, head: str) -> str:
     if NOTICE.search(own):
         return "unknown"
     named = _by_name(own)
-    if named == "annual_report" and (BARE_SUBJECT.fullmatch(own) or not DOCUMENT_FORM.search(own)):
-        return _by_text(head)  # a column name (法治政府建设) or a headline (推动法治政府建设不断取得新成效)
+    headline = not DOCUMENT_FORM.search(own) and not YEAR_NAMED.search(own)  # 推动法治政府建设不断取得新成效
+    if named == "annual_report" and (BARE_SUBJECT.fullmatch(own) or headline):
+        return _by_text(head)  # a column name (法治政府建设) or a headline: the text decides
     if named:
         return named
     return "unknown" if REPORT_TITLE_FORM.search(own) else _by_text(head)
@@ -227,7 +229,8 @@ def _by_text(head: str) -> str:
         if ONE_FIELD.search(declared.group()):  # 现将全市行政执法工作情况报告如下: a report on one part of the work
             return "partial_report"
         return "annual_report" if _about_law_based_government(head) else "unknown"
-    if STATUTORY_HEADING.search(head) or FIRST_ITEM_SHORT.search(head) and DUTY_HEADING.search(head):
+    if STATUTORY_HEADING.search(head) or FIRST_ITEM_SHORT.search(head) and (DUTY_HEADING.search(head) or
+                                                                             SUBJECT.search(head)):
         return "annual_report"
     document = DOCUMENT_DECLARED.search(head[:800])
     if document:

@@ -31,7 +31,7 @@ ORGAN = re.compile(
 PLACE_END = re.compile(r"(?:省|自治区|市|州|盟|县|旗|区|镇|乡|苏木|街道)$")
 NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.]|\(|第[一二三四五六七八九十]+(?:部分|章)|\d+[、.]|[\u2460-\u2473]")
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
-NOTICE_SENDS = re.compile(r"(?:印发|下发|转发|报送)给?你们|现(?:将[^。\n]{0,80}?)?(?:报送|呈报|报上)|请(?:认真|结合实际|遵照|抓好)")
+NOTICE_SENDS = re.compile(r"(?:印发|下发|转发|报送)给?你们|现(?:将[^。\n]{0,80}?)?(?:报送|呈报|报上)")
 NOTICE_BODY_LINES = 2  # the closing sentence sits just above the 落款; joint issuers take a line each (中共某市委 / 某市人民政府)
 TITLE_WORDS = re.compile(r"报告|总结|要点|计划|方案|情况|述法|年报|解读|法治|依法行政")
 TITLE_END = re.compile(r"(?:报告|总结|要点|计划|方案|情况|年报|解读|清单|目录|指引|意见|通知|通报|决定|公开信)$")
@@ -237,7 +237,7 @@ def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
 
 def find_notice_signoff(lines: list[tuple[int, str]], after: int) -> Signoff | None:
     """The 落款 of a covering notice: a body line and a date line right after the notice's closing sentence
-    (现印发给你们，请认真贯彻执行 / 现将……报送), with the attached document's title or header line after them.
+    (现印发给你们 / 现将……报送), with the attached document's title or header line after them (not a heading).
     Asked only when the text has no 落款 at its end; a body and date elsewhere (a table, a notice quoted in the
     text and followed by more text) are not one, nor a bulleted page field."""
     text = [(s, line.strip()) for s, line in lines if s >= after and line.strip() and not is_chrome(line)]
@@ -245,8 +245,8 @@ def find_notice_signoff(lines: list[tuple[int, str]], after: int) -> Signoff | N
         (start, line), (date_start, date_line), (_, attached) = text[k], text[k + 1], text[k + 2]
         if line[0] in BULLETS or not (looks_like_organ(line) and is_date_line(date_line)):
             continue
-        if len(attached) > 60 or re.search(r"[。;；]", attached):
-            continue  # the text goes on: no document starts here
+        if len(attached) > 60 or re.search(r"[。;；]", attached) or NUMBERED.match(attached):
+            continue  # the text goes on (a sentence, the report's next heading): no document starts here
         if any(NOTICE_SENDS.search(above) for _, above in text[max(0, k - NOTICE_BODY_LINES):k]):
             return Signoff(line, parse_date(date_line), Span(start, date_start + len(date_line)), kind="notice")
     return None
