@@ -16,6 +16,9 @@ from checker.structure.genre import GENRE_NAMES
 TITLE_PARTS = {"body": "发文机关", "year": "年度", "subject": "报告主题（pack.yaml 的 title_subject）",
                "report": "“报告”字样"}
 SIGNOFF_PARTS = {"body": "机关名称", "date": "成文日期"}
+# 落款 found elsewhere than at the end (Signoff.kind), each counted only under its own switch of the same name:
+# what a trace says of its place, and what it adds when the switch is off
+ELSEWHERE = {"byline": ("标题下的署名", "，不算落款"), "notice": ("文末没有落款；这是正文前所附印发、报送通知的落款", "，不算")}
 REPORT = re.compile(r"报告")
 
 
@@ -102,7 +105,7 @@ class Signoff(Matcher):
 
     def evaluate(self, ctx) -> Outcome:
         sign = ctx.doc.meta.signoff
-        if sign is None or (sign.kind in ("byline", "notice") and not self.params[sign.kind]):  # only if asked for
+        if sign is None or (sign.kind in ELSEWHERE and not self.params[sign.kind]):  # only if the pack asks
             return Outcome(False)
         have = {"body": bool(sign.body), "date": bool(sign.date)}
         results = [have[p] for p in self.params["needs"]]
@@ -116,12 +119,10 @@ class Signoff(Matcher):
         have = {"body": sign.body, "date": sign.date}
         checks = [Check(SIGNOFF_PARTS[p], bool(have[p]), f"“{have[p]}”" if have[p] else "落款中没有")
                   for p in self.params["needs"]]
-        if sign.kind == "byline":
-            checks.append(Check("位置", self.params["byline"], "标题下的署名" + ("（byline: true，也算）"
-                                                                        if self.params["byline"] else "，不算落款")))
-        if sign.kind == "notice":
-            checks.append(Check("位置", self.params["notice"], "文末没有落款；这是正文前所附印发、报送通知的落款" +
-                                ("（notice: true，也算）" if self.params["notice"] else "，不算")))
+        if sign.kind in ELSEWHERE:
+            where, refused = ELSEWHERE[sign.kind]
+            allowed = self.params[sign.kind]
+            checks.append(Check("位置", allowed, where + (f"（{sign.kind}: true，也算）" if allowed else refused)))
         return Branch(self.name, self.describe(labels), self.evaluate(ctx).ok, [Mention(sign.span, checks)])
 
     def describe(self, labels=None) -> str:

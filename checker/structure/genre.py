@@ -190,12 +190,16 @@ def _by_title(title: str, subject: str, head: str) -> str:
     if NOTICE.search(own):
         return "unknown"
     named = _by_name(own)
-    headline = not DOCUMENT_FORM.search(own) and not YEAR_NAMED.search(own)  # 推动法治政府建设不断取得新成效
-    if named == "annual_report" and (BARE_SUBJECT.fullmatch(own) or headline):
+    if named == "annual_report" and (BARE_SUBJECT.fullmatch(own) or _headline(own)):
         return _by_text(head)  # a column name (法治政府建设) or a headline: the text decides
     if named:
         return named
     return "unknown" if REPORT_TITLE_FORM.search(own) else _by_text(head)
+
+
+def _headline(own: str) -> bool:
+    """A title that calls itself nothing and names no year (推动法治政府建设不断取得新成效) is a headline."""
+    return not DOCUMENT_FORM.search(own) and not YEAR_NAMED.search(own)
 
 
 def _issued(name: str) -> str:
