@@ -235,6 +235,9 @@ def test_the_opening_scope_is_the_preamble_before_the_first_heading() -> None:
     ("对6个市县进行实地督察", ["6个"]),                # the units the work was done to are a result
     ("责任清单覆盖全区44家执法部门", []),              # an extent counted with 家 is structure too
     ("市司法局、市公安局等6家单位参加", []),
+    ("对公安、交通运输等6家单位开展执法检查", ["6家"]),  # a list the work was done to, closed by 等
+    ("向市司法局、市公安局等6家单位征求意见", ["6家"]),
+    ("对标先进，市司法局等6家单位参加", []),          # 对 of another clause
     ("抽查32家执法单位，约谈12家单位负责人", ["32家", "12家"]),  # units the work was done to: results
     ("组织28家执法单位旁听庭审", ["28家"]),
     ("126家市直公共机构实施垃圾分类", ["126家"]),      # 家 of what is not an organ of government: a result

@@ -51,19 +51,23 @@ STRUCTURE = re.compile(ORGAN_KIND + r"(?:部门|单位|乡镇|街道|镇|乡|村
 GOVERNMENT_UNITS = re.compile(ORGAN_KIND + r"(?:部门|单位)")
 # 家 counts what was done to units (抽查32家执法单位) unless it states an extent: 覆盖全区44家执法部门, ……等6家单位
 EXTENT_BEFORE = re.compile(r"(?:覆盖|涉及|包括|共有|等)(?:全[省市县区])?$")
+# ……but a list closed by 等 is what the work was done to when 对/向 opens its clause: 对公安、交通等6家单位开展检查
+LIST_ACTED_ON = re.compile(r"(?:对|向)[^，,；;。：:\n]*等$")
+LIST_REACH = 40  # characters before the figure in which the clause's 对/向 is looked for
 
 
 # units the year's work was done to (对6个市县进行实地督察, 为12个乡镇配备) are results, not the body's structure
 ACTED_ON = re.compile(r"(?:对|为)(?:全[省市县区])?$")
 
 
-def _bare_count(figure: str, text: str, start: int, end: int) -> bool:
+def _bare_count(figure: str, text: str, lo: int, start: int, end: int) -> bool:
     """6个部门, 12个方面, 覆盖44家执法部门 and 1.2万 describe structure or scale; 22个问题, 示范村2个, 抽查32家单位
-    and 126家公共机构 are results."""
+    and 126家公共机构 are results. lo is where the searched span starts: nothing before it is looked at."""
     if figure.endswith("万"):
         return True
     if figure.endswith("家"):
-        return bool(GOVERNMENT_UNITS.match(text, end) and EXTENT_BEFORE.search(text, max(0, start - 6), start))
+        return bool(GOVERNMENT_UNITS.match(text, end) and EXTENT_BEFORE.search(text, max(lo, start - 6), start)
+                    and not LIST_ACTED_ON.search(text, max(lo, start - LIST_REACH), start))
     return figure.endswith("个") and bool(STRUCTURE.match(text, end))
 
 
@@ -77,7 +81,7 @@ def find_figures(text: str, start: int, end: int, strict: bool,
         if strict:
             approximate = m.group(2) or APPROX_BEFORE.search(text[max(start, m.start() - 3):m.start()])
             acted_on = ACTED_ON.search(text, max(start, m.start() - 4), m.start())
-            if approximate or (_bare_count(m.group(0), text, m.start(), m.end()) and not acted_on):
+            if approximate or (_bare_count(m.group(0), text, start, m.start(), m.end()) and not acted_on):
                 continue
         out.append((m.start(), m.end()))
     for m in units.chinese.finditer(text, start, end):
