@@ -176,6 +176,25 @@ def test_a_covering_notice_signs_off_above_the_document_it_sends() -> None:
     assert quoted.meta.signoff is None
 
 
+def test_the_signoff_above_the_attachments_is_the_reports() -> None:
+    """A report that ends with 附件 (a statistics table) signs off above them; the tables stay content."""
+    doc = doc_of("某县人民政府关于2023年度法治政府建设情况的报告\n市人民政府：\n2023年，我县推进依法行政。\n"
+                 "某县人民政府\n2024年1月8日\n\n附件：2023年度行政执法数据统计表\n"
+                 "| 项目 | 数量 |\n| 行政处罚 | 128件 |")
+    assert doc.meta.signoff.kind == "end" and doc.meta.signoff.body == "某县人民政府"
+    assert doc.meta.signoff.date == "2024-01-08"
+    assert "128件" in doc.text[doc.content.start:doc.content.end]
+    numbered = doc_of("某县2023年法治政府建设情况报告\n正文。\n某县司法局 2024年2月1日\n附件1\n工作台账\n附件2\n案件清单")
+    assert numbered.meta.signoff.body == "某县司法局"
+    # attachments with nothing signed above them: no 落款
+    assert doc_of("某县2023年法治政府建设情况报告\n全年办理复议案件23件。\n附件：统计表\n| 复议 | 23件 |"
+                  ).meta.signoff is None
+    # a covering notice's 落款 over the attached report is the notice's, found as such
+    notice = doc_of("关于报送2023年度法治政府建设情况报告的函\n市人民政府：\n现将我县2023年度法治政府建设情况报告报送你们。\n"
+                    "某县人民政府\n2024年1月5日\n附件：某县2023年度法治政府建设情况报告\n2023年，我县推进依法行政。").meta.signoff
+    assert notice.kind == "notice"
+
+
 def test_title_block_of_body_over_title() -> None:
     doc = doc_of("| 索引号: | 0001 |\n某县应急管理局\n2025年法治政府建设报告\n某县应急管理局坚持依法履职。")
     assert doc.meta.title == "某县应急管理局2025年法治政府建设报告"

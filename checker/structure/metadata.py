@@ -32,6 +32,7 @@ PLACE_END = re.compile(r"(?:省|自治区|市|州|盟|县|旗|区|镇|乡|苏木
 NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.]|\(|第[一二三四五六七八九十]+(?:部分|章)|\d+[、.]|[\u2460-\u2473]")
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 NOTICE_SENDS = re.compile(r"(?:印发|下发|转发|报送)给?你们|现(?:将[^。\n]{0,80}?)?(?:报送|呈报|报上)")
+ATTACHMENT = re.compile(r"^附[件表]\s*[\d一二三四五六七八九十]*\s*(?:[:：.、]|$)")  # 附件：…, 附件1, 附表2 …
 NOTICE_BODY_LINES = 2  # the closing sentence sits just above the 落款; joint issuers take a line each (中共某市委 / 某市人民政府)
 TITLE_WORDS = re.compile(r"报告|总结|要点|计划|方案|情况|述法|年报|解读|法治|依法行政")
 TITLE_END = re.compile(r"(?:报告|总结|要点|计划|方案|情况|年报|解读|清单|目录|指引|意见|通知|通报|决定|公开信)$")
@@ -210,16 +211,31 @@ def find_year(title: str | None, opening: str, published: str | None) -> int | N
 
 
 def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
-    """The 落款 at the end: (signoff, index of its first line). Trailing chrome is skipped."""
-    tail: list[tuple[int, int, str]] = []  # the last two lines of text, found from the end
-    for i in range(len(lines) - 1, -1, -1):
+    """The 落款 at the end: (signoff, index of the line where the content stops). Trailing chrome is skipped. A
+    report often ends with attachments (附件：…统计表) under its 落款: the 落款 is the one right above the first
+    of them, and the attachments stay content (their tables are part of what is reported)."""
+    found = _signoff_above(lines, len(lines))
+    if found:
+        return found
+    for i, (_, line) in enumerate(lines):
+        if ATTACHMENT.match(line.strip()):
+            found = _signoff_above(lines, i)
+            if found and not _closes_notice(lines, found[1]):  # a covering notice's 落款: find_notice_signoff's
+                return found[0], len(lines)
+    return None, len(lines)
+
+
+def _signoff_above(lines: list[tuple[int, str]], stop: int) -> tuple[Signoff, int] | None:
+    """The 落款 in the last two lines of text before lines[stop] (chrome skipped), and the index of its first line."""
+    tail: list[tuple[int, int, str]] = []
+    for i in range(stop - 1, -1, -1):
         start, line = lines[i]
         if line and not is_chrome(line):
             tail.insert(0, (i, start, line))
             if len(tail) == 2:
                 break
     if not tail:
-        return None, len(lines)
+        return None
     i, start, line = tail[-1]
     if is_date_line(line):
         date = parse_date(line)
@@ -232,7 +248,13 @@ def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
         return Signoff(line[:m.start()].strip(), parse_date(line), Span(start, start + len(line))), i
     if looks_like_organ(line) and not TITLE_WORDS.search(line):
         return Signoff(line, None, Span(start, start + len(line))), i
-    return None, len(lines)
+    return None
+
+
+def _closes_notice(lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether the text just above lines[index] is a notice's closing sentence (现印发给你们, 现将……报送)."""
+    above = [line for _, line in lines[:index] if line.strip() and not is_chrome(line)][-NOTICE_BODY_LINES:]
+    return any(NOTICE_SENDS.search(line) for line in above)
 
 
 def find_notice_signoff(lines: list[tuple[int, str]], after: int) -> Signoff | None:
