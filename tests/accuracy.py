@@ -122,6 +122,8 @@ def checker_judge(doc: Labelled) -> tuple[dict[str, str], str | None, bool]:
     from checker.audit import audit_source
 
     result = audit_source(str(doc.path), None)
+    if result.error:  # a document checker could not judge is no verdict: figures over it would be meaningless
+        raise RuntimeError(f"{doc.path}: {result.error[1]}")
     genre = result.document.meta.genre if result.document else None
     return {e.id: e.status for e in result.elements}, genre, result.passed
 
