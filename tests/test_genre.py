@@ -79,6 +79,8 @@ REPORTS = {
                                        "2023年，某区深入推进依法行政。"),
     "a_report_citing_this_document_clause": ("某县司法局2024年度法治政府建设情况报告\n2024年，我局对照《某县行政规范性文件管理办法》"
                                              "关于“本文件自印发之日起施行”的要求，清理规范性文件12件。"),
+    "a_title_adding_next_years_plan_to_the_account": ("某区人民政府关于2020年度法治政府建设情况及2021年度工作安排的报告\n\n"
+                                                       "2020年，我区坚持依法行政，法治政府建设取得新成效。"),
 }
 LOOKALIKES = {
     "notice_addressed_to_subordinate_governments": ("各市（含定州、辛集市）人民政府，各县（市、区）人民政府，省政府各部门：\n"
@@ -94,6 +96,9 @@ LOOKALIKES = {
                                 "会议要求各地对照问题抓好整改。", "news"),
     "news_dateline_and_meeting_said": ("3月22日上午，某县召开法治政府建设工作会议。会议指出，要深入推进依法行政，"
                                        "会议要求各部门认真总结2023年度法治政府建设情况。", "news"),
+    "plan_titled_with_the_account_it_follows": ("某县2020年度法治政府建设情况及2021年度工作安排\n"
+                                                "为深入推进依法行政，制定本安排。", "work_plan"),  # no 报告: the plan
+    "plan_that_calls_itself_a_plan": ("某县2021年度法治政府建设工作安排\n为深入推进依法行政，制定本安排。", "work_plan"),
     "academic_paper": ("论法治政府建设年度报告制度的完善\n摘要：法治政府建设年度报告制度是推进法治政府建设的重要抓手。"
                        "\n关键词：法治政府；年度报告；督察", "academic_paper"),
     "scholarly_without_abstract": ("本文从法治政府建设年度报告的文本出发，分析其结构与内容。笔者认为，年度报告应当……[1]",

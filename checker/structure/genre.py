@@ -113,6 +113,10 @@ BARE_SUBJECT = re.compile(r"(?:法治政府建设|依法行政|法治建设)(?:�
 SITE_TAG = re.compile(r"^\s*[\[【][^\]】]{1,8}[\]】]")  # a page's own label: [权威发布], 【政策解读】
 QUOTED = re.compile(r"《([^》]*)》")
 TRANSMITS = re.compile(r"(?:印发|转发|发布)《?([^》]+?)》?的(?:通知|公告)$")  # 关于印发（《）……工作安排（》）的通知
+# next year's plan named after the year's account in a report's title (……情况及2021年度工作安排的报告): the report
+# carries that plan as its last part, so the title's subject is the account
+PLAN_ADDED = re.compile(r"(?<=情况|总结)(?:及|和|暨|与)(?:(?:19|20)\d\d年度?|下一?年度?|明年)?[^及和暨与的]{0,10}?"
+                        r"(?:工作安排|工作计划|工作要点|工作打算|工作思路)(?=的?(?:报告|汇报)$)")
 NOTICE = re.compile(r"的(?:通报|通知|决定|批复|函)$")  # a notice of results or a decision, not a report
 
 
@@ -186,7 +190,7 @@ def _by_title(title: str, subject: str, head: str) -> str:
     verb = HEADLINE_VERB.search(whole)
     if verb and "关于" not in whole[:verb.start()]:  # 关于……审议意见……的报告 names a report's subject
         return "news"
-    own = QUOTED.sub("", subject)
+    own = PLAN_ADDED.sub("", QUOTED.sub("", subject))  # ……情况及2021年度工作安排的报告 reports on the year
     if NOTICE.search(own):
         return "unknown"
     named = _by_name(own)
