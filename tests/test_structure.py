@@ -176,6 +176,19 @@ def test_a_covering_notice_signs_off_above_the_document_it_sends() -> None:
     assert quoted.meta.signoff is None
 
 
+def test_a_notices_closing_sentence_sits_right_above_its_signoff() -> None:
+    """Joint issuers take a line each under the closing sentence; a sentence further up (here under a contact
+    line) closes nothing the 落款 signs: precision first, as a 落款 mid-text is more often a table's or a quote's."""
+    plan = "\n某市2022年法治政府建设工作要点\n一、加强党的领导"
+    joint = doc_of("关于印发某市2022年法治政府建设工作要点的通知\n各县区：\n现将《某市2022年法治政府建设工作要点》"
+                   "印发给你们，请认真贯彻执行。\n中共某市委全面依法治市委员会办公室\n某市人民政府办公室\n2022年4月24日"
+                   + plan).meta.signoff
+    assert joint.kind == "notice" and joint.body == "某市人民政府办公室" and joint.date == "2022-04-24"
+    far = doc_of("关于印发某市2022年法治政府建设工作要点的通知\n各县区：\n现将《某市2022年法治政府建设工作要点》"
+                 "印发给你们。\n请认真贯彻执行。\n联系人：王某，电话12345678。\n某市人民政府办公室\n2022年4月24日" + plan)
+    assert far.meta.signoff is None
+
+
 def test_the_signoff_above_the_attachments_is_the_reports() -> None:
     """A report that ends with 附件 (a statistics table) signs off above them; the tables stay content."""
     doc = doc_of("某县人民政府关于2023年度法治政府建设情况的报告\n市人民政府：\n2023年，我县推进依法行政。\n"
