@@ -199,7 +199,9 @@ def test_the_signoff_above_the_attachments_is_the_reports() -> None:
     assert "128件" in doc.text[doc.content.start:doc.content.end]
     numbered = doc_of("某县2023年法治政府建设情况报告\n正文。\n某县司法局 2024年2月1日\n附件1\n工作台账\n附件2\n案件清单")
     assert numbered.meta.signoff.body == "某县司法局"
-    # attachments with nothing signed above them: no 落款
+    # attachments with nothing signed above them, or an undated line that may be the text's own: no 落款
+    assert doc_of("某县2023年法治政府建设情况报告\n全年办理复议案件23件。\n某县司法局\n附件：统计表\n| 复议 | 23件 |"
+                  ).meta.signoff is None
     assert doc_of("某县2023年法治政府建设情况报告\n全年办理复议案件23件。\n附件：统计表\n| 复议 | 23件 |"
                   ).meta.signoff is None
     # a covering notice's 落款 over the attached report is the notice's, found as such

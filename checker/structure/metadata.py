@@ -220,7 +220,9 @@ def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
     for i, (_, line) in enumerate(lines):
         if ATTACHMENT.match(line.strip()):
             found = _signoff_above(lines, i)
-            if found and not _closes_notice(lines, found[1]):  # a covering notice's 落款: find_notice_signoff's
+            # dated, as a 落款 over attachments is (a body line alone could be the text's last line), and not a
+            # covering notice's: find_notice_signoff's
+            if found and found[0].date and not _closes_notice(lines, found[1]):
                 return found[0], len(lines)
     return None, len(lines)
 
