@@ -9,13 +9,13 @@ import pytest
 from tests.accuracy import Labelled, Tally, checker_judge, labelled
 
 # (set, part) → (exact, binary): a point under what bench/accuracy.py reports; "*" is every set together. Reached on
-# 2026-12-02 over 755 documents (batch x added): all 0.922 / 0.957, held 0.911 / 0.952, own 0.952 / 0.983,
-# real 0.916 / 0.951, seeds 0.968 / 1.000.
+# 2026-12-03 over 810 documents (batch y added): all 0.923 / 0.958, held 0.914 / 0.954, own 0.952 / 0.983,
+# real 0.917 / 0.953, seeds 0.968 / 1.000.
 FLOORS = {
-    ("*", "*"): (0.912, 0.947),
-    ("*", "held"): (0.901, 0.942),
+    ("*", "*"): (0.913, 0.948),
+    ("*", "held"): (0.904, 0.944),
     ("own", "*"): (0.942, 0.973),
-    ("real", "*"): (0.906, 0.941),
+    ("real", "*"): (0.907, 0.943),
     ("seeds", "*"): (0.92, 0.97),  # the floor for the seeds, without a seed-only branch
 }
 GENRE_FLOOR = 0.961  # reached 0.971 over every labelled page (batches t, v and w, new and blind, brought it down)
