@@ -237,8 +237,8 @@ def _by_text(head: str) -> str:
         if ONE_FIELD.search(declared.group()):  # 现将全市行政执法工作情况报告如下: a report on one part of the work
             return "partial_report"
         return "annual_report" if _about_law_based_government(head) else "unknown"
-    if STATUTORY_HEADING.search(head) or FIRST_ITEM_SHORT.search(head) and (DUTY_HEADING.search(head) or
-                                                                             SUBJECT.search(head)):
+    if STATUTORY_HEADING.search(head) or (FIRST_ITEM_SHORT.search(head) and (DUTY_HEADING.search(head) or
+                                                                              SUBJECT.search(head))):
         return "annual_report"
     document = DOCUMENT_DECLARED.search(head[:800])
     if document:

@@ -254,8 +254,10 @@ def _signoff_above(lines: list[tuple[int, str]], stop: int) -> tuple[Signoff, in
 
 
 def _closes_notice(lines: list[tuple[int, str]], index: int) -> bool:
-    """Whether the text just above lines[index] is a notice's closing sentence (现印发给你们, 现将……报送)."""
-    above = [line for _, line in lines[:index] if line.strip() and not is_chrome(line)][-NOTICE_BODY_LINES:]
+    """Whether one of the NOTICE_BODY_LINES lines of text just above lines[index] is a notice's closing sentence
+    (现印发给你们, 现将……报送): what makes the 落款 under it a covering notice's."""
+    above = islice((line for _, line in reversed(lines[:index]) if line.strip() and not is_chrome(line)),
+                   NOTICE_BODY_LINES)
     return any(NOTICE_SENDS.search(line) for line in above)
 
 
@@ -271,7 +273,7 @@ def find_notice_signoff(lines: list[tuple[int, str]], after: int) -> Signoff | N
             continue
         if len(attached) > 60 or re.search(r"[。;；]", attached) or NUMBERED.match(attached):
             continue  # the text goes on (a sentence, the report's next heading): no document starts here
-        if any(NOTICE_SENDS.search(above) for _, above in text[max(0, k - NOTICE_BODY_LINES):k]):
+        if _closes_notice(text, k):
             return Signoff(line, parse_date(date_line), Span(start, date_start + len(date_line)), kind="notice")
     return None
 
