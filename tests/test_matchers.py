@@ -156,6 +156,24 @@ def test_title_and_signoff_matchers() -> None:
     assert not ok("signoff: {needs: [body, date]}", notice)  # a covering notice's 落款 counts only if the pack says so
 
 
+@pytest.mark.parametrize(("title", "named"), [
+    ("省人民政府关于2020年度法治政府建设情况的报告", False),  # the labelling rules' own example of a generic body
+    ("市司法局关于2024年度法治政府建设情况的报告", False),
+    ("区卫生健康委关于2025年法治政府建设情况的报告", False),
+    ("市住房城乡建设委2020年度法治政府建设情况报告", False),  # 城乡 is no place name
+    ("经济开发区2024年度法治政府建设情况报告", False),
+    ("市中区人力资源和社会保障局2023年度法治政府建设情况报告", True),  # 市中区, 镇江市: places that start with a level word
+    ("镇江市2024年度法治政府建设情况报告", True),
+    ("青岚县人民政府关于2023年度法治政府建设情况的报告", True),
+])
+def test_a_title_body_needs_its_place_name(title: str, named: bool) -> None:
+    text = title + "\n2024年，全面推进依法行政。"
+    assert ok("title: {needs: [body]}", text) is named
+    branch = matcher("title: {needs: [body]}").trace(ctx_of(text), None)
+    why = branch.mentions[0].checks[0].why
+    assert ("没有地名" in why) is not named, why
+
+
 def test_describe_reads_as_chinese() -> None:
     pack = load_pack("fazhi-annual")
     for element in pack.elements:

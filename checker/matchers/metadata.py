@@ -12,6 +12,7 @@ from checker.matchers.base import Branch, Check, Matcher, Mention, Outcome
 from checker.model import Span
 from checker.packs.schema import Field
 from checker.structure.genre import GENRE_NAMES
+from checker.structure.metadata import names_place
 
 TITLE_PARTS = {"body": "发文机关", "year": "年度", "subject": "报告主题（pack.yaml 的 title_subject）",
                "report": "“报告”字样"}
@@ -26,7 +27,8 @@ class Title(Matcher):
     name = "title"
     summary = "标题写明发文机关、年度、法治政府建设和“报告”"
     fields = (
-        Field("needs", "words", f"标题须写明哪些：{'、'.join(TITLE_PARTS)}", required=True,
+        Field("needs", "words", f"标题须写明哪些：{'、'.join(TITLE_PARTS)}（body 须带地名，只写“市司法局”“省人民政府”不算）",
+              required=True,
               example="[body, year, subject, report]"),
         Field("need_any", "bool", "true：needs 中有一项即可", default=False, example="false"),
         Field("headline_genres", "words", "这些类型的文件首行是新闻标题，不是文件自己的标题（类型名见 checker outline --format json 的 genre）",
@@ -61,7 +63,7 @@ class Title(Matcher):
         title = meta.title or ""
         year = re.search(r"(?:19|20)\d\d", title)
         return {
-            "body": meta.body if meta.body and meta.body in title else None,
+            "body": meta.body if meta.body and meta.body in title and names_place(meta.body) else None,
             "year": year.group() if year else None,
             "subject": next((w for w in ctx.pack.title_subject if w in title), None),
             "report": "报告" if REPORT.search(title) else None,
@@ -75,7 +77,7 @@ class Title(Matcher):
             return Branch(self.name, self.describe(labels), False,
                           note=f"文件是{GENRE_NAMES[meta.genre]}，首行“{meta.title}”是它的标题，不是报告标题")
         have = self.parts(ctx)
-        checks = [Check(TITLE_PARTS[p], have[p] is not None, f"“{have[p]}”" if have[p] else "标题中没有")
+        checks = [Check(TITLE_PARTS[p], have[p] is not None, f"“{have[p]}”" if have[p] else _missing(meta, p))
                   for p in self.params["needs"]]
         span = meta.title_span or Span(0, 0)
         return Branch(self.name, self.describe(labels), self.evaluate(ctx).ok, [Mention(span, checks)],
@@ -86,6 +88,13 @@ class Title(Matcher):
         headlines = "、".join(GENRE_NAMES[g] for g in self.params["headline_genres"])
         return "标题写明" + "、".join(TITLE_PARTS[p] for p in self.params["needs"]) + join + \
             (f"（{headlines}的首行不算）" if headlines else "")
+
+
+def _missing(meta, part: str) -> str:
+    """Why a title part was not found: a body named by its level alone is in the title but names no one."""
+    if part == "body" and meta.body and meta.body in (meta.title or ""):
+        return f"“{meta.body}”只写了层级，没有地名"
+    return "标题中没有"
 
 
 class Signoff(Matcher):

@@ -29,6 +29,12 @@ ORGAN = re.compile(
     r"(?:人民政府|政府|办事处|街道|委员会|管委会|局|厅|委|办公室|办|署|院|中心|所|队|司法所)$"
 )
 PLACE_END = re.compile(r"(?:省|自治区|市|州|盟|县|旗|区|镇|乡|苏木|街道)$")
+# A body named by its level alone (省人民政府, 市司法局, 区卫生健康委, 经济开发区): no place name before the level
+# word, which a name of two or three characters would put at the third or fourth place (镇江市, 市中区, 镇平县).
+UNNAMED_BODY = re.compile(
+    r"^(?:(?:省|自治区|市|州|盟|县|旗|区|镇|乡|街道)(?!..?(?:省|市|州|盟|县|旗|区|镇|(?<!城)乡))"
+    r"|(?:经济技术|经济|高新技术产业)?开发区|高新区)"
+)
 NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.]|\(|第[一二三四五六七八九十]+(?:部分|章)|\d+[、.]|[\u2460-\u2473]")
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 NOTICE_SENDS = re.compile(r"(?:印发|下发|转发|报送)给?你们|现(?:将[^。\n]{0,80}?)?(?:报送|呈报|报上)")
@@ -95,6 +101,12 @@ def is_date_line(line: str) -> bool:
 def looks_like_organ(line: str) -> bool:
     """A short line naming an issuing body (XX县人民政府, XX局, 中共XX县委 XX县人民政府)."""
     return 2 <= len(line) <= 40 and "。" not in line and "," not in line and bool(ORGAN.search(line) or PLACE_END.search(line))
+
+
+def names_place(body: str) -> bool:
+    """Whether an issuing body is named with its place: the labelling rules grade a title with a generic
+    省人民政府 as lacking the body."""
+    return not UNNAMED_BODY.match(body)
 
 
 def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
