@@ -174,6 +174,22 @@ def test_a_title_body_needs_its_place_name(title: str, named: bool) -> None:
     assert ("没有地名" in why) is not named, why
 
 
+@pytest.mark.parametrize(("opening", "name"), [
+    ("现将《某市文化和旅游局2025年度法治政府建设情况报告》予以公布。", "某市文化和旅游局2025年度法治政府建设情况报告"),
+    ("根据条例规定，现公布2023年某县水利局信息公开工作年度报告。", "2023年某县水利局信息公开工作年度报告"),
+    ("我局编制了《某市医疗保障局2024年政府信息公开工作年度报告》。", "某市医疗保障局2024年政府信息公开工作年度报告"),
+    ("现将某镇2024年度法治政府建设情况报告如下：", None),  # 报告 as a verb: it names nothing
+    ("结合实际，编制本单位2022年度政务公开工作年度报告。", None),  # a description, not a name
+    ("2024年，全面推进依法行政。现将《某县2024年法治政府建设报告》予以公布。", None),  # not the first sentence
+])
+def test_a_name_in_the_opening_sentence_is_a_title_only_if_the_pack_says_so(opening: str, name: str | None) -> None:
+    text = opening + "\n一、主要举措\n全年办理案件12件。"
+    found = matcher("title: {needs: [report], quoted: true}").title_of(ctx_of(text))
+    assert (found[0] if found else None) == name
+    assert ok("title: {needs: [report], quoted: true}", text) is (name is not None)
+    assert not ok("title: {needs: [report]}", text)
+
+
 def test_describe_reads_as_chinese() -> None:
     pack = load_pack("fazhi-annual")
     for element in pack.elements:

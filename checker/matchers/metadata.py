@@ -1,6 +1,7 @@
 """title and signoff: what the structure step read off the report's title and its 落款.
 
     title: {needs: [body, year, subject, report], headline_genres: [news]}
+    title: {needs: [subject, report], need_any: true, quoted: true}   # or a name in the opening sentence
     signoff: {needs: [body, date]}
 """
 
@@ -21,6 +22,14 @@ SIGNOFF_PARTS = {"body": "机关名称", "date": "成文日期"}
 # what a trace says of its place, and what it adds when the switch is off
 ELSEWHERE = {"byline": ("标题下的署名", "，不算落款"), "notice": ("文末没有落款；这是正文前所附印发、报送通知的落款", "，不算")}
 REPORT = re.compile(r"报告")
+# A text without a title line that names itself in its first sentence, as it is published (现将《……报告》予以公布,
+# 现公布……报告, 编制了《……报告》); "现将……情况报告如下" reports, it names nothing. 本/我 make a description, not a name.
+OPENING_SENTENCE = 300
+NAME = r"《?(?P<{}>[^《》。\n本我]{{4,60}}?(?:报告|总结))》?"
+NAMED_IN_OPENING = re.compile(
+    r"(?:现|特|现予|特此|向社会)(?:予以)?公布" + NAME.format("a") + r"|编制了?" + NAME.format("b")
+    + r"|(?:现将|特将)" + NAME.format("c") + r"予以(?:公布|公开|发布)"
+)
 
 
 class Title(Matcher):
@@ -33,6 +42,8 @@ class Title(Matcher):
         Field("need_any", "bool", "true：needs 中有一项即可", default=False, example="false"),
         Field("headline_genres", "words", "这些类型的文件首行是新闻标题，不是文件自己的标题（类型名见 checker outline --format json 的 genre）",
               default=(), example="[news]"),
+        Field("quoted", "bool", "true：没有标题行时，开头一句中写明的本文件名称（现将《……报告》予以公布、编制了《……报告》）也算标题",
+              default=False, example="true"),
     )
 
     @staticmethod
@@ -48,19 +59,29 @@ class Title(Matcher):
                         "可选：" + "、".join(f"{g}（{n}）" for g, n in named.items()))
 
     def evaluate(self, ctx) -> Outcome:
-        meta = ctx.doc.meta
-        if not meta.title or meta.genre in self.params["headline_genres"]:
+        found = self.title_of(ctx)
+        if found is None:
             return Outcome(False)
-        have = self.parts(ctx)
+        title, span = found
+        have = self.parts(ctx, title)
         results = [have[p] is not None for p in self.params["needs"]]
         ok = any(results) if self.params["need_any"] else all(results)
-        return Outcome(ok, (meta.title_span,) if meta.title_span else ())
+        return Outcome(ok, (span,) if span else ())
+
+    def title_of(self, ctx) -> tuple[str, Span | None] | None:
+        """The title line, or with quoted the name in the opening sentence of a text without one; None for a
+        headline of the genres named."""
+        meta = ctx.doc.meta
+        if meta.genre in self.params["headline_genres"]:
+            return None
+        if meta.title:
+            return meta.title, meta.title_span
+        return named_in_opening(ctx.doc) if self.params["quoted"] else None
 
     @staticmethod
-    def parts(ctx) -> dict[str, str | None]:
+    def parts(ctx, title: str) -> dict[str, str | None]:
         """What the title says for each part (the words found), or None where it says nothing."""
         meta = ctx.doc.meta
-        title = meta.title or ""
         year = re.search(r"(?:19|20)\d\d", title)
         return {
             "body": meta.body if meta.body and meta.body in title and names_place(meta.body) else None,
@@ -71,28 +92,42 @@ class Title(Matcher):
 
     def trace(self, ctx, labels) -> Branch:
         meta = ctx.doc.meta
-        if not meta.title:
-            return Branch(self.name, self.describe(labels), False, note="没有识别出标题")
-        if meta.genre in self.params["headline_genres"]:
+        if meta.title and meta.genre in self.params["headline_genres"]:
             return Branch(self.name, self.describe(labels), False,
                           note=f"文件是{GENRE_NAMES[meta.genre]}，首行“{meta.title}”是它的标题，不是报告标题")
-        have = self.parts(ctx)
-        checks = [Check(TITLE_PARTS[p], have[p] is not None, f"“{have[p]}”" if have[p] else _missing(meta, p))
+        found = self.title_of(ctx)
+        if found is None:
+            return Branch(self.name, self.describe(labels), False, note="没有识别出标题")
+        title, span = found
+        have = self.parts(ctx, title)
+        checks = [Check(TITLE_PARTS[p], have[p] is not None, f"“{have[p]}”" if have[p] else _missing(meta, title, p))
                   for p in self.params["needs"]]
-        span = meta.title_span or Span(0, 0)
-        return Branch(self.name, self.describe(labels), self.evaluate(ctx).ok, [Mention(span, checks)],
-                      note=f"标题：{meta.title}")
+        where = "标题" if meta.title else "没有标题行；开头一句写明的名称"
+        return Branch(self.name, self.describe(labels), self.evaluate(ctx).ok, [Mention(span or Span(0, 0), checks)],
+                      note=f"{where}：{title}")
 
     def describe(self, labels=None) -> str:
         join = "之一" if self.params["need_any"] else ""
         headlines = "、".join(GENRE_NAMES[g] for g in self.params["headline_genres"])
+        quoted = "（没有标题行时，开头一句写明的文件名称也算）" if self.params["quoted"] else ""
         return "标题写明" + "、".join(TITLE_PARTS[p] for p in self.params["needs"]) + join + \
-            (f"（{headlines}的首行不算）" if headlines else "")
+            (f"（{headlines}的首行不算）" if headlines else "") + quoted
 
 
-def _missing(meta, part: str) -> str:
+def named_in_opening(doc) -> tuple[str, Span] | None:
+    """The name a text without a title line gives itself in its first sentence, with its span."""
+    start = doc.content.start if doc.content else 0
+    end = doc.text.find("。", start, start + OPENING_SENTENCE)
+    m = NAMED_IN_OPENING.search(doc.text, start, end if end >= 0 else start + OPENING_SENTENCE)
+    if m is None:
+        return None
+    group = next(g for g in "abc" if m.group(g))
+    return m.group(group), Span(m.start(group), m.end(group))
+
+
+def _missing(meta, title: str, part: str) -> str:
     """Why a title part was not found: a body named by its level alone is in the title but names no one."""
-    if part == "body" and meta.body and meta.body in (meta.title or ""):
+    if part == "body" and meta.body and meta.body in title:
         return f"“{meta.body}”只写了层级，没有地名"
     return "标题中没有"
 
