@@ -276,6 +276,12 @@ def test_the_opening_scope_is_the_preamble_before_the_first_heading() -> None:
     ("组织28家执法单位旁听庭审", ["28家"]),
     ("126家市直公共机构实施垃圾分类", ["126家"]),      # 家 of what is not an organ of government: a result
     ("组织全县18个乡镇开展评查", []),                  # organising units is no result by itself
+    ("制定了7个方面58项具体措施", []),                  # the items a plan is made of
+    ("明确全年25项工作重点", []),
+    ("完成35项重点任务", ["35项"]),                     # items said to be done are a result
+    ("审核重大行政决策12项", ["12项"]),
+    ("配备2名专职干部，目前共有1名同志", []),           # the staff a body assigns
+    ("组织500名干部参加学法考试", ["500名"]),          # the people its work reached
 ])
 def test_strict_figures_leave_out_counts_of_structure_only(text: str, counted: list[str]) -> None:
     assert [text[a:b] for a, b in find_figures(text, 0, len(text), strict=True)] == counted

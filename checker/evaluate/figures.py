@@ -56,6 +56,13 @@ LIST_ACTED_ON = re.compile(r"(?:对|向)[^，,；;。：:\n]*等$")
 LIST_REACH = 40  # characters before the figure in which the clause's 对/向 is looked for
 
 
+# the items a plan or a list is made of (7个方面58项具体措施, 25项工作重点): its shape, not what the year did,
+# unless the clause says they were done (完成35项重点任务)
+PLAN_ITEMS = re.compile(r"(?:具体|重点|主要|工作)?(?:措施|举措|任务|工作重点|要点|目标)")
+DONE = re.compile(r"(?:完成|落实|办结|实现|达成)(?:了|全部|各类)?$")
+# the staff a body assigns (配备2名干部, 目前共有1名同志), not the people its work reached (组织500名干部参加考试)
+STAFF = re.compile(r"(?:[^\u4e00-\u9fff]{0,2}(?:专职|兼职|专门|工作))?(?:干部|同志|工作人员|人员)")
+STAFFED = re.compile(r"(?:配备|配齐|配强|共有|现有|目前有|各)(?:了|专职|兼职)?$")
 # units the year's work was done to (对6个市县进行实地督察, 为12个乡镇配备) are results, not the body's structure
 ACTED_ON = re.compile(r"(?:对|为)(?:全[省市县区])?$")
 
@@ -68,6 +75,10 @@ def _bare_count(figure: str, text: str, lo: int, start: int, end: int) -> bool:
     if figure.endswith("家"):
         return bool(GOVERNMENT_UNITS.match(text, end) and EXTENT_BEFORE.search(text, max(lo, start - 6), start)
                     and not LIST_ACTED_ON.search(text, max(lo, start - LIST_REACH), start))
+    if figure.endswith("项") and PLAN_ITEMS.match(text, end) and not DONE.search(text, max(lo, start - 4), start):
+        return True
+    if figure.endswith("名") and STAFF.match(text, end) and STAFFED.search(text, max(lo, start - 6), start):
+        return True
     return figure.endswith("个") and bool(STRUCTURE.match(text, end))
 
 
