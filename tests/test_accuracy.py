@@ -12,13 +12,13 @@ from tests.accuracy import Labelled, Tally, checker_judge, labelled
 # 2026-12-03 over 810 documents (batch y added): all 0.923 / 0.958, held 0.914 / 0.954, own 0.952 / 0.983,
 # real 0.917 / 0.953, seeds 0.968 / 1.000.
 FLOORS = {
-    ("*", "*"): (0.913, 0.948),
+    ("*", "*"): (0.914, 0.949),
     ("*", "held"): (0.904, 0.944),
     ("own", "*"): (0.942, 0.973),
-    ("real", "*"): (0.907, 0.943),
+    ("real", "*"): (0.909, 0.944),
     ("seeds", "*"): (0.92, 0.97),  # the floor for the seeds, without a seed-only branch
 }
-GENRE_FLOOR = 0.961  # reached 0.971 over every labelled page (batches t, v and w, new and blind, brought it down)
+GENRE_FLOOR = 0.961  # reached 0.970 over every labelled page (batches t, v and w, new and blind, brought it down)
 
 
 @pytest.fixture(scope="module")
