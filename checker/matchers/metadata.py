@@ -121,8 +121,7 @@ def named_in_opening(doc) -> tuple[str, Span] | None:
     m = NAMED_IN_OPENING.search(doc.text, start, end if end >= 0 else start + OPENING_SENTENCE)
     if m is None:
         return None
-    group = next(g for g in "abc" if m.group(g))
-    return m.group(group), Span(m.start(group), m.end(group))
+    return m.group(m.lastgroup), Span(m.start(m.lastgroup), m.end(m.lastgroup))  # each alternative names one group
 
 
 def _missing(meta, title: str, part: str) -> str:
