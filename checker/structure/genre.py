@@ -269,19 +269,21 @@ def _first_line(text: str) -> str:
 
 
 def _about_law_based_government(head: str) -> bool:
-    """The text is about building law-based government: it names the subject twice, or once in an opening
-    paragraph that looks back on its year or in the first part's heading right after it (一、党对法治政府建设领导
-    全面加强); a department's general work summary names it in passing, later."""
+    """The text is about building law-based government: it names the subject twice, or an opening paragraph that
+    looks back on its year names it, in the words a report's title is known by (法治建设, 依法治市 too), there or in
+    the first part's heading right after it (一、党对法治政府建设领导全面加强); a department's general work summary
+    names it in passing, later."""
     if len(SUBJECT.findall(head)) >= 2:
         return True
     lines = [line for line in SALUTATION_LINE.sub("", head.lstrip(), count=1).splitlines()
              if line.strip() and not is_chrome(line)]
     opening = lines[0][:300] if lines else ""
     first_part = lines[1] if len(lines) > 1 and FIRST_PART.match(lines[1]) else ""
-    return bool(LOOKING_BACK.search(opening) and (SUBJECT.search(opening) or SUBJECT.search(first_part)))
+    return bool(LOOKING_BACK.search(opening) and REPORT_SUBJECT.search(f"{opening}\n{first_part}"))
 
 
 SUBJECT = re.compile(r"法治政府|依法行政")
+REPORT_SUBJECT = dict(GENRES)["annual_report"]  # what a title names to be the annual report
 FIRST_PART = re.compile(r"^\s*(?:一、|第一部分|\(一\)|（一）)")
 DECLARED_SUBJECT = re.compile(r"法治政府|依法行政|法治建设|法治工作")  # 现将年度法治工作情况报告如下
 ONE_FIELD = re.compile(r"(?:行政执法|行政复议|行政应诉|行政诉讼|政务公开|普法|信访|规范性文件)(?:工作)?(?:开展)?情况")
