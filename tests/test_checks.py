@@ -94,6 +94,40 @@ def problems_of(path: Path) -> list[str]:
     return [str(p) for p in info.value.problems]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="办案件 \t。;!?\n一二", max_size=60), st.integers(0, 5), st.integers(0, 5))
+def test_check_sentences_are_the_marks_pieces_stripped(text: str, cut_start: int, cut_end: int) -> None:
+    """checker.sentences.sentences, written out for speed, is still: split at each sentence mark, cut every piece
+    into MAX_SENTENCE_CHARS lengths, strip spaces and tabs, drop what is empty."""
+    import re
+
+    from checker import sentences as module
+
+    module_max = module.MAX_SENTENCE_CHARS
+    module.MAX_SENTENCE_CHARS = 7  # short pieces, so that the long-sentence path is taken too
+    try:
+        start, end = min(cut_start, len(text)), max(len(text) - cut_end, 0)
+        expected, pos = [], start
+        for stop in [m.start() for m in re.finditer(r"[。!?;！？；\n]", text[:end]) if m.start() >= start] + [end]:
+            a = pos
+            while stop - a > 7:
+                expected.append((a, a + 7))
+                a += 7
+            expected.append((a, stop))
+            pos = stop + 1
+        stripped = []
+        for a, b in expected:
+            while a < b and text[a] in " \t":
+                a += 1
+            while b > a and text[b - 1] in " \t":
+                b -= 1
+            if b > a:
+                stripped.append((a, b))
+        assert [(s.start, s.end) for s in module.sentences(text, start, end)] == (stripped if start <= end else [])
+    finally:
+        module.MAX_SENTENCE_CHARS = module_max
+
+
 def test_default_pack_configures_every_check() -> None:
     pack = load_pack()
     assert [c.id for c in pack.checks] == list(REGISTRY) and pack.fail_on == "error"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from checker.evaluate.context import DocContext
 from checker.evaluate.figures import find_figures
 from checker.matchers import Builder
-from checker.model import RawText
+from checker.model import RawText, Span
 from checker.packs.loader import load_pack
 from checker.packs.schema import Validator
 from checker.packs.yamlmarks import load_marked
@@ -245,6 +245,44 @@ def test_substance_stops_early_only_when_the_verdict_is_settled(parts, min_sente
     full = Outcome(len(concrete) >= min_sentences and formulas <= per * len(concrete),
                    tuple(concrete[:EVIDENCE_HITS]))
     assert built.evaluate(ctx) == full
+
+
+FUTURE_SENTENCES = ["下一步将召开座谈会", "2024年计划修订办法", "办理复议案件23件", "  不断完善制度", "力争实现全覆盖", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(SUBSTANCE_PART, st.tuples(st.sampled_from(FUTURE_SENTENCES), st.sampled_from(["。", "\n", ";"])),
+                          st.sampled_from(SUBSTANCE_HEADINGS).map(lambda h: ("\n" + h, "\n"))), max_size=40))
+def test_the_walk_over_sentence_ends_finds_what_sentence_of_finds(parts) -> None:
+    """ctx.sentences and future_sentences walk the sentence ends in one pass; each gives exactly what looking up
+    every sentence with sentence_of and asking _future_marked of it gives (the way they were first written)."""
+    from checker.evaluate.context import merge
+
+    ctx = ctx_of("某县人民政府关于2023年度法治政府建设情况的报告\n" + "".join(s + end for s, end in parts))
+    for spans in (ctx.document, ctx.scope("achievements"), ctx.scope("plan")):
+        expected = []
+        for span in spans:
+            pos = span.start
+            while pos < span.end:
+                sentence = ctx.sentence_of(pos)
+                expected.append((max(sentence.start, span.start), min(sentence.end, span.end)))
+                pos = max(sentence.end, pos + 1)
+        assert [(s.start, s.end) for s in ctx.sentences(spans)] == expected
+    reference = DocContext(ctx.doc, ctx.pack)  # a fresh context: the memos of the walk above are not shared
+    out = []
+    for span in reference.document:
+        pos = span.start
+        while pos < span.end:
+            sentence = reference.sentence_of(pos)
+            if reference._future_marked(sentence):
+                end = sentence.end
+                if reference._opens_paragraph(sentence.start):
+                    newline = reference.text.find("\n", sentence.start)
+                    end = newline if newline != -1 else len(reference.text)
+                out.append(Span(max(sentence.start, span.start), min(end, span.end)))
+                sentence = Span(sentence.start, max(end, sentence.end))
+            pos = max(sentence.end, pos + 1)
+    assert DocContext(ctx.doc, ctx.pack).future_sentences == merge(out)
 
 
 def test_the_opening_scope_is_the_preamble_before_the_first_heading() -> None:

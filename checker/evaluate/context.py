@@ -8,6 +8,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cached_property
+from operator import attrgetter
 
 from checker.evaluate.figures import find_figures
 from checker.model import Document, Span
@@ -83,25 +84,38 @@ class DocContext:
 
     @cached_property
     def future_sentences(self) -> tuple[Span, ...]:
-        """Sentences about the future: in a plan section, with a future marker, or naming next year."""
+        """Sentences about the future: in a plan section, with a future marker, or naming next year; one that opens
+        its paragraph takes the rest of the line with it. One pass over the sentences in text order, so the plan
+        scope is walked alongside them instead of searched for each (a long report has tens of thousands)."""
+        ends, text, memo = self.doc.sentence_ends, self.text, self._future_memo
+        plan = self.scope_spans(self.lexicon.future_scopes)
+        j = 0
         out = []
         for span in self.document:
             pos = span.start
             while pos < span.end:
-                sentence = self.sentence_of(pos)
-                if self._future_marked(sentence):
-                    end = sentence.end
-                    if self._opens_paragraph(sentence):
-                        newline = self.text.find("\n", sentence.start)
-                        end = newline if newline != -1 else len(self.text)
-                    out.append(Span(max(sentence.start, span.start), min(end, span.end)))
-                    sentence = Span(sentence.start, max(end, sentence.end))
-                pos = max(sentence.end, pos + 1)
+                i = bisect_right(ends, pos)
+                start, end = ends[i - 1] if i else 0, ends[i] if i < len(ends) else len(text)
+                while j + 1 < len(plan) and plan[j + 1].start <= start:
+                    j += 1
+                if start in memo:
+                    reason = memo[start]
+                else:
+                    in_plan = bool(plan) and plan[j].start <= start and end <= plan[j].end
+                    reason = memo[start] = self._future_reason(start, end, in_plan)
+                if reason:
+                    stop = end
+                    if self._opens_paragraph(start):
+                        newline = text.find("\n", start)
+                        stop = newline if newline != -1 else len(text)
+                    out.append(Span(max(start, span.start), min(stop, span.end)))
+                    end = max(stop, end)
+                pos = max(end, pos + 1)
         return merge(out)
 
-    def _opens_paragraph(self, sentence: Span) -> bool:
-        return sentence.start == 0 or self.text[sentence.start - 1] == "\n" or \
-            not self.text[self.text.rfind("\n", 0, sentence.start) + 1:sentence.start].strip()
+    def _opens_paragraph(self, start: int) -> bool:
+        return start == 0 or self.text[start - 1] == "\n" or \
+            not self.text[self.text.rfind("\n", 0, start) + 1:start].strip()
 
     def _resolve(self, spec: ScopeSpec) -> tuple[Span, ...]:
         spans: tuple[Span, ...] = self.document
@@ -140,6 +154,18 @@ class DocContext:
             i = bisect_right(ends, offset)
             span = self._sentence_at[offset] = Span(ends[i - 1] if i else 0, ends[i] if i < len(ends) else len(self.text))
         return span
+
+    def sentences(self, spans: tuple[Span, ...]) -> Iterator[Span]:
+        """Each sentence that starts in the spans, once, clipped to its span (sentence_of's sentences, found by
+        walking the sentence ends instead of looking each one up)."""
+        ends, length = self.doc.sentence_ends, len(self.text)
+        for span in spans:
+            pos = span.start
+            while pos < span.end:
+                i = bisect_right(ends, pos)
+                end = ends[i] if i < len(ends) else length
+                yield Span(max(ends[i - 1] if i else 0, span.start), min(end, span.end))
+                pos = max(end, pos + 1)
 
     @cached_property
     def _clause_breaks(self) -> array:
@@ -327,11 +353,15 @@ class DocContext:
         return self._future_memo[sentence.start]
 
     def _future_marked_now(self, sentence: Span) -> str | None:
+        in_plan = _inside_sorted(sentence, self.scope_spans(self.lexicon.future_scopes))
+        return self._future_reason(sentence.start, sentence.end, in_plan)
+
+    def _future_reason(self, start: int, end: int, in_plan: bool) -> str | None:
         if self.doc.meta.genre == "work_plan":
             return "全文是工作计划"
-        if _inside_sorted(sentence, self.scope_spans(self.lexicon.future_scopes)):
+        if in_plan:
             return f"在{self._labels(self.lexicon.future_scopes)}部分（lexicon 的 future_scopes）"
-        text = self.text[sentence.start:sentence.end]
+        text = self.text[start:end]
         m = self.lexicon.future.search(text)
         if m:
             return f"句中有“{m.group()}”"
@@ -384,13 +414,12 @@ def _inside_sorted(hit: Span, spans: tuple[Span, ...]) -> bool:
     return i >= 0 and spans[i].contains(hit)
 
 
-def _start(span: Span) -> int:
-    return span.start
+_start = attrgetter("start")  # bisect's key, called at every step: a C getter, not a Python function
 
 
 def _starts(pattern: re.Pattern[str], text: str) -> array:
     out = index_array(len(text))
-    out.extend(m.start() for m in pattern.finditer(text))
+    out.extend(map(re.Match.start, pattern.finditer(text)))
     return out
 
 

@@ -13,7 +13,6 @@ concrete sentences and no more than formulas_per_concrete formula sentences for 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 
 from checker.matchers.base import (
     EVIDENCE_HITS,
@@ -57,7 +56,7 @@ class Substance(Matcher):
         need = max(self.params["min_sentences"], EVIDENCE_HITS)
         per = self.params["formulas_per_concrete"]
         left = _most_sentences(ctx, spans) if settle else 0  # a trace counts every sentence
-        for sentence in _sentences(ctx, spans):
+        for sentence in ctx.sentences(spans):
             hit = self._concrete(ctx, sentence)
             if hit is not None:
                 concrete.append(hit)
@@ -83,7 +82,7 @@ class Substance(Matcher):
 
     def trace(self, ctx, labels) -> Branch:
         mentions = []
-        for sentence in _sentences(ctx, ctx.scope(self.scope)):
+        for sentence in ctx.sentences(ctx.scope(self.scope)):
             m = self.params["concrete"].search(ctx.text, sentence.start, sentence.end)
             if m is None or m.end() == m.start():
                 continue
@@ -103,17 +102,7 @@ class Substance(Matcher):
 
 
 def _most_sentences(ctx, spans: tuple[Span, ...]) -> int:
-    """At least as many as _sentences yields: in each span, one sentence, and one more at each sentence end
+    """At least as many as ctx.sentences yields: in each span, one sentence, and one more at each sentence end
     inside it (where the next one starts)."""
     ends = ctx.doc.sentence_ends
     return sum(bisect_left(ends, span.end) - bisect_right(ends, span.start) + 1 for span in spans)
-
-
-def _sentences(ctx, spans: tuple[Span, ...]) -> Iterator[Span]:
-    """Each sentence that starts in the spans, once, clipped to its span."""
-    for span in spans:
-        pos = span.start
-        while pos < span.end:
-            sentence = ctx.sentence_of(pos)
-            yield Span(max(sentence.start, span.start), min(sentence.end, span.end))
-            pos = max(sentence.end, pos + 1)
