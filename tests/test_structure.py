@@ -321,6 +321,19 @@ def test_a_document_number_before_the_title_is_not_part_of_it() -> None:
     assert doc_of("一号工程推进情况报告\n\n2020年，我县推进一号工程。").meta.title == "一号工程推进情况报告"
 
 
+def test_a_title_whose_line_break_was_lost_ends_at_its_report() -> None:
+    """A page that lost its line breaks runs the title, the salutation and the text together on one line: the
+    title is the line's start up to 报告 (or 总结) and the space after it."""
+    doc = doc_of("中共临江镇委员会临江镇人民政府关于报送2024年度法治政府建设的报告 中共某市委、某市人民政府: 2024年,"
+                 "在市委市政府的坚强领导下,临江镇扎实开展法治政府建设。")
+    assert doc.meta.title == "中共临江镇委员会临江镇人民政府关于报送2024年度法治政府建设的报告"
+    assert doc.meta.year == 2024
+    declared = doc_of("现将我镇2024年法治政府建设情况报告 如下,请审阅:一是加强组织领导,二是规范执法行为。")
+    assert declared.meta.title is None  # a declaration, not a title
+    heading = doc_of("一、2024年度工作总结 全年办理复议案件23件,审核规范性文件9件,开展集中学法4次。")
+    assert heading.meta.title is None  # a numbered heading
+
+
 def test_body_named_before_the_subject() -> None:
     from checker.structure.metadata import body_from_title
 

@@ -47,6 +47,9 @@ DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］
 CATEGORY_LABEL = re.compile(r"(?:工作|计划|规划|报告|总结|要点|方案|情况|年报|解读|政务|公开|信息|文件|通知|公告|专题|专栏|动态)+")
 COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(?:资讯|动态|要闻|新闻|专题|专栏|栏目|公告|报道|工作)")  # 法治资讯, 法治工作
 TITLE_START = re.compile(r"关于|(?:19|20)\d\d\s*年|法治|依法行政")
+# a title whose line break was lost, the salutation or the text run on after a space (……的报告 中共某市委：2024年，……):
+# what runs on is Chinese text, its year or a subtitle (——在……会议上), not markup or a file name
+RUN_ON_TITLE = re.compile(r"([^。;,:?!\s][^。;,:?!]{3,78}?(?:报告|总结))[ \t\u3000]+(?=[\u4e00-\u9fff\d—][^\n]{20,})")
 RELATED = re.compile(r"^【?\s*(?:相关链接|相关阅读|相关文件|相关附件|相关新闻|相关信息|延伸阅读|推荐阅读)\s*】?\s*:?$")
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 TITLE_BLOCK_LINES = 12  # lines of page fields (索引号, 发布日期) between a page title and the document's own
@@ -152,7 +155,13 @@ def _first_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
         if marker:
             start, line = start + marker.end(), line[marker.end():]
         seen += 1
-        if seen > 8 or len(line) > 100:
+        if seen > 8:
+            return None
+        run_on = RUN_ON_TITLE.match(line)
+        if run_on and TITLE_WORDS.search(run_on.group(1)) and not re.search(r"现将|如下", run_on.group(1)) \
+                and not NUMBERED.match(line):
+            return run_on.group(1), Span(start, start + run_on.end(1))
+        if len(line) > 100:
             return None
         nxt = lines[idx + 1] if idx + 1 < len(lines) else None
         if nxt and looks_like_organ(line) and nxt[1].startswith("关于") and TITLE_WORDS.search(nxt[1]):
