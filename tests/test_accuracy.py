@@ -9,16 +9,16 @@ import pytest
 from tests.accuracy import Labelled, Tally, checker_judge, labelled
 
 # (set, part) → (exact, binary): a point under what bench/accuracy.py reports; "*" is every set together. Reached on
-# 2026-12-03 over 865 documents (batch z added): all 0.924 / 0.959, held 0.914 / 0.954, own 0.952 / 0.983,
-# real 0.919 / 0.954, seeds 0.968 / 1.000.
+# 2026-12-03 over 938 documents (batches aa and ab added): all 0.923 / 0.959, held 0.915 / 0.955, own 0.952 / 0.983,
+# real 0.919 / 0.955, seeds 0.968 / 1.000.
 FLOORS = {
-    ("*", "*"): (0.914, 0.949),
-    ("*", "held"): (0.904, 0.944),
+    ("*", "*"): (0.913, 0.949),
+    ("*", "held"): (0.905, 0.945),
     ("own", "*"): (0.942, 0.973),
-    ("real", "*"): (0.909, 0.944),
+    ("real", "*"): (0.909, 0.945),
     ("seeds", "*"): (0.92, 0.97),  # the floor for the seeds, without a seed-only branch
 }
-GENRE_FLOOR = 0.961  # reached 0.970 over every labelled page (batches t, v and w, new and blind, brought it down)
+GENRE_FLOOR = 0.962  # reached 0.972 over every labelled page (batches t, v and w, new and blind, brought it down)
 
 
 @pytest.fixture(scope="module")
