@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import chain
 
 from checker.model import Span
 
@@ -29,18 +28,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Spa
     what a check does within one sentence is bounded whatever the input."""
     end = len(text) if end is None else end
     pos = start
-    for stop in chain(map(re.Match.start, SENTENCE_END.finditer(text, start, end)), (end,)):
-        if stop - pos > MAX_SENTENCE_CHARS:
-            yield from _pieces(text, pos, stop)
-        else:  # the common case, written out: this runs for every sentence of every check
-            a, b = pos, stop
-            while a < b and text[a] in " \t":
-                a += 1
-            while b > a and text[b - 1] in " \t":
-                b -= 1
-            if b > a:
-                yield Span(a, b)
-        pos = stop + 1
+    for m in SENTENCE_END.finditer(text, start, end):
+        yield from _pieces(text, pos, m.start())
+        pos = m.end()
+    yield from _pieces(text, pos, end)
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[Span]:

@@ -97,8 +97,8 @@ def problems_of(path: Path) -> list[str]:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="办案件 \t。;!?\n一二", max_size=60), st.integers(0, 5), st.integers(0, 5))
 def test_check_sentences_are_the_marks_pieces_stripped(text: str, cut_start: int, cut_end: int) -> None:
-    """checker.sentences.sentences, written out for speed, is still: split at each sentence mark, cut every piece
-    into MAX_SENTENCE_CHARS lengths, strip spaces and tabs, drop what is empty."""
+    """checker.sentences.sentences is: split at each sentence mark, cut every piece into MAX_SENTENCE_CHARS lengths,
+    strip spaces and tabs, drop what is empty (the checks and the document's sentence ends rely on the same pieces)."""
     import re
 
     from checker import sentences as module
