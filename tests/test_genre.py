@@ -74,6 +74,8 @@ REPORTS = {
     "untitled_department_whose_first_part_names_its_rule_of_law_building": (
         "2024年，某审计局坚持以习近平法治思想为指导，严格依法文明审计，深入推进审计工作法治化。\n"
         "一、统筹谋划审计法治建设各项工作任务\n（一）突出政治引领。局党组集体学法4次。"),
+    "a_report_whose_headings_are_boxed": ("某县司法局2023年度法治政府建设情况报告\n■ 加强组织领导\n局党组专题研究法治工作3次。\n"
+                                          "■ 规范行政执法\n全年办理行政处罚案件41件。"),
     "a_news_site_reprinting_the_report_in_full": ("某部发布2023年法治政府建设年度报告\n\n发布时间:2024-03-29 来源:某网\n\n"
                                                   "某网3月29日电 据某部微信公众号消息，某部发布2023年法治政府建设年度报告。"
                                                   "具体内容如下：\n一、加强党对法治政府建设的领导\n（一）贯彻落实全面依法治国"
@@ -192,6 +194,8 @@ LOOKALIKES = {
     "untitled_work_summary_naming_rule_of_law_building_only_later": (
         "2024年，某审计局全面贯彻落实党的二十大精神，审计监督作用有效发挥。\n一、聚焦主责主业\n（一）完成审计项目12个。\n"
         "二、加强审计法治建设", "unknown"),
+    "signed_magazine_article_with_a_boxed_byline": ("□ 法治政府建设的基层实践\n□ 某某某\n近年来，某自治区深入推进法治政府建设，"
+                                                    "依法行政水平不断提升，法治政府建设取得显著成效。", "academic_paper"),
     "untitled_work_summary_with_measures_of_one_line_of_work": ("2023年，某局全面贯彻落实党的二十大精神，各项工作取得新成效。\n"
                                                                 "一、党建工作主要举措和成效\n（一）落实“第一议题”制度。",
                                                                 "unknown"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from checker.structure.metadata import is_chrome
+from checker.structure.metadata import is_chrome, looks_like_organ
 
 GENRES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("info_disclosure_report", re.compile(r"(?:政府)?信息公开(?:工作)?年度报告|政务公开工作(?:年度)?报告")),
@@ -65,6 +65,9 @@ SCHOLARLY = re.compile(r"本文(?:认为|从|以|通过|试图|旨在|拟|提出
 # a signed article's byline (文/某某): what an essay, a book or a magazine piece says of itself, never a report.
 SELF_DESCRIBED = re.compile(r"本文(?!件)(?:将|以|从|尝试|结合|认为|通过|试图|旨在|拟|提出|分析|对|系)|^\s*内容简介|"
                             r"本书(?:梳理|分析|介绍|收录|记录|系统|共分|以)|^\s*文\s*[/／]\s*[\u4e00-\u9fff]{2,4}", re.M)
+# a magazine's byline: the author (2–4 characters) or the contributing body alone on a line under the title,
+# behind a box (□ 某某, ■ 某市司法局); a report's boxed lines are its headings, and there are more of them
+BOXED_LINE = re.compile(r"^[ \t]*[□■][ \t]*([\u4e00-\u9fff]{2,20})[ \t]*$", re.M)
 KEYWORDS = re.compile(r"[\[【]?关键词[\]】:：]")
 ENGLISH_SUMMARY = re.compile(r"[A-Za-z][A-Za-z ,.;'’()-]{160}")
 LETTER = re.compile(r"^[^\n。]{0,30}(?:公开信|倡议书)$|^亲爱的[^\n,:]{0,10}(?:朋友|同志|市民|居民)[^\n]{0,3}:", re.M)
@@ -150,6 +153,8 @@ def _marked_genre(head: str) -> str | None:
     if ACADEMIC.search(head) and KEYWORDS.search(head) or ENGLISH_SUMMARY.search(head) or \
             len(SCHOLARLY.findall(head)) >= 2 or SELF_DESCRIBED.search(head):
         return "academic_paper"
+    if _byline(head):
+        return "academic_paper"
     if NEWS.search(head):
         return "news"
     if LETTER.search(head):
@@ -175,6 +180,15 @@ def _marked_genre(head: str) -> str | None:
     if sum(word in head for word in ENFORCEMENT_DATA) >= 3 and "数据" in head[:300]:
         return "enforcement_stats"
     return None
+
+
+def _byline(head: str) -> bool:
+    """A boxed name among the first three lines, with at most one other boxed line (the title): a signed article's
+    byline."""
+    boxed = BOXED_LINE.findall(head)
+    first = [BOXED_LINE.fullmatch(line) for line in head.splitlines() if line.strip()][:3]
+    names = [m.group(1) for m in first if m and (len(m.group(1)) <= 4 or looks_like_organ(m.group(1)))]
+    return bool(names) and len(boxed) <= 2
 
 
 def _by_title(title: str, subject: str, head: str) -> str:
