@@ -3,7 +3,7 @@ its vocabulary are named so that the gate can say what the document seems to be.
 
 A document says what it is in a few places a reader looks first, and they are read in this order:
 1. marks of a genre that no report carries: a news credit or dateline, an abstract and key words, an English
-   summary, a letter's salutation, a 述法 speaker's "本人";
+   summary, a magazine's byline, a letter's salutation, a 述法 speaker's "本人";
 2. its title (without the issuing body's name: 自然资源和规划局 is no 规划): a news headline's verb, a look-alike's
    name, or a report's own subject;
 3. without a title, what its text declares ("现将……报告如下", "制定本计划") or how it opens: a report looks back
