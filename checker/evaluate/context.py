@@ -94,8 +94,7 @@ class DocContext:
         for span in self.document:
             pos = span.start
             while pos < span.end:
-                i = bisect_right(ends, pos)
-                start, end = ends[i - 1] if i else 0, ends[i] if i < len(ends) else len(text)
+                start, end = _sentence_around(ends, len(text), pos)
                 while j + 1 < len(plan) and plan[j + 1].start <= start:
                     j += 1
                 if start in memo:
@@ -150,9 +149,7 @@ class DocContext:
         text (a sentence is never longer than checker.limits.MAX_SENTENCE_CHARS)."""
         span = self._sentence_at.get(offset)
         if span is None:  # found once per offset: the guards ask about the same hits again and again
-            ends = self.doc.sentence_ends
-            i = bisect_right(ends, offset)
-            span = self._sentence_at[offset] = Span(ends[i - 1] if i else 0, ends[i] if i < len(ends) else len(self.text))
+            span = self._sentence_at[offset] = Span(*_sentence_around(self.doc.sentence_ends, len(self.text), offset))
         return span
 
     def sentences(self, spans: tuple[Span, ...]) -> Iterator[Span]:
@@ -162,9 +159,8 @@ class DocContext:
         for span in spans:
             pos = span.start
             while pos < span.end:
-                i = bisect_right(ends, pos)
-                end = ends[i] if i < len(ends) else length
-                yield Span(max(ends[i - 1] if i else 0, span.start), min(end, span.end))
+                start, end = _sentence_around(ends, length, pos)
+                yield Span(max(start, span.start), min(end, span.end))
                 pos = max(end, pos + 1)
 
     @cached_property
@@ -406,6 +402,12 @@ class DocContext:
 def _quote(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
+
+
+def _sentence_around(ends, length: int, offset: int) -> tuple[int, int]:
+    """Start and end of the sentence around offset: sentence i ends at ends[i], the last one at length."""
+    i = bisect_right(ends, offset)
+    return ends[i - 1] if i else 0, ends[i] if i < len(ends) else length
 
 
 def _inside_sorted(hit: Span, spans: tuple[Span, ...]) -> bool:

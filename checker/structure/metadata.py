@@ -47,6 +47,7 @@ DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］
 CATEGORY_LABEL = re.compile(r"(?:工作|计划|规划|报告|总结|要点|方案|情况|年报|解读|政务|公开|信息|文件|通知|公告|专题|专栏|动态)+")
 COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(?:资讯|动态|要闻|新闻|专题|专栏|栏目|公告|报道|工作)")  # 法治资讯, 法治工作
 TITLE_START = re.compile(r"关于|(?:19|20)\d\d\s*年|法治|依法行政")
+DECLARES = re.compile(r"现将|如下")  # a sentence that says what follows (现将……报告如下), not a title
 # a title whose line break was lost, the salutation or the text run on after a space (……的报告 中共某市委：2024年，……):
 # what runs on is Chinese text, its year or a subtitle (——在……会议上), not markup or a file name
 RUN_ON_TITLE = re.compile(r"([^。;,:?!\s][^。;,:?!]{3,78}?(?:报告|总结))[ \t\u3000]+(?=[\u4e00-\u9fff\d—][^\n]{20,})")
@@ -158,7 +159,7 @@ def _first_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
         if seen > 8:
             return None
         run_on = RUN_ON_TITLE.match(line)
-        if run_on and TITLE_WORDS.search(run_on.group(1)) and not re.search(r"现将|如下", run_on.group(1)) \
+        if run_on and TITLE_WORDS.search(run_on.group(1)) and not DECLARES.search(run_on.group(1)) \
                 and not NUMBERED.match(line):
             return run_on.group(1), Span(start, start + run_on.end(1))
         if len(line) > 100:
@@ -182,7 +183,8 @@ def _first_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
         joined = _title_over_two_lines(line, nxt[1] if nxt else "")
         if joined:
             return joined, Span(start, nxt[0] + len(nxt[1]))
-        if (4 <= len(line) <= 80 and TITLE_WORDS.search(line) and not re.search(r"[。;?!？！]|现将|如下", line)
+        if (4 <= len(line) <= 80 and TITLE_WORDS.search(line) and not re.search(r"[。;?!？！]", line)
+                and not DECLARES.search(line)
                 and not is_date_line(line) and not CATEGORY_LABEL.fullmatch(line)
                 and not (len(line) <= 6 and COLUMN.fullmatch(line))):
             return line, Span(start, start + len(line))
