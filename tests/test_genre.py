@@ -84,6 +84,9 @@ REPORTS = {
                                        "2023年，某区深入推进依法行政。"),
     "a_report_citing_this_document_clause": ("某县司法局2024年度法治政府建设情况报告\n2024年，我局对照《某县行政规范性文件管理办法》"
                                              "关于“本文件自印发之日起施行”的要求，清理规范性文件12件。"),
+    "page_fields_over_a_salutation_and_an_untitled_report": ("来源：某市应急管理局  浏览次数：126\n字号：【大 中 小】\n"
+                                                             "市政府并报市委：\n2024年，市应急管理局坚持依法行政，"
+                                                             "法治建设取得新成效。"),
     "a_title_adding_next_years_plan_to_the_account": ("某区人民政府关于2020年度法治政府建设情况及2021年度工作安排的报告\n\n"
                                                        "2020年，我区坚持依法行政，法治政府建设取得新成效。"),
 }
@@ -229,6 +232,8 @@ LOOKALIKES = {
     "notice_titled_as_forwarding_the_request_for_reports": ("关于转发《关于报送2023年度法治政府建设年度报告的通知》的通知\n\n"
                                                             "请各单位于1月31日前报送本单位2023年度法治政府建设情况报告。",
                                                             "unknown"),
+    "plan_opening_with_its_purpose_under_page_fields": ("来源：某县司法局  浏览次数：88\n字号：【大 中 小】\n为深入推进依法行政，"
+                                                        "加快建设法治政府，现就2025年全县法治政府建设工作安排如下。", "work_plan"),
     "plan_declared_as_a_work_programme": ("为深入推进依法行政，加快建设法治政府，结合我局实际，制定本工作方案。\n一、总体要求", "work_plan"),
     "yearbook_entry": ("法治政府建设\n【概况】2022年，全市以法治政府示范创建为抓手，推进依法行政，各项工作取得新进展。\n"
                        "【依法决策】全年审查重大行政决策事项9项，提出法律意见36条，全部被采纳。", "yearbook_entry"),

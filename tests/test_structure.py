@@ -126,6 +126,9 @@ def test_related_links_after_the_signoff_are_page_chrome() -> None:
     ("某市人民政府", "各县(市、区)", "city"), ("某市人民政府", "各乡镇", "county"), ("某区人民政府", "", "county"),
     ("某县司法局", "", "department"), ("某市市场监督管理局", "", "department"), ("某镇人民政府", "", "township"),
     ("某街道办事处", "", "township"), ("镇平县人民政府", "", "county"),
+    # a 市 that speaks of its districts and counties or of its law-making is a 设区的市; a county-level 市 has neither
+    ("某市人民政府", "督促各区县落实", "city"), ("某市人民政府", "制定地方性法规2件、政府规章3件", "city"),
+    ("某市人民政府", "老城区各区域", "county"),
 ])
 def test_levels(body: str, text: str, level: str) -> None:
     from checker.structure.metadata import level_of
@@ -139,6 +142,45 @@ def test_signoff_variants() -> None:
     byline = doc_of("某局2023年度法治政府建设情况报告\n某局\n（2024年1月18日）\n正文。").meta.signoff
     assert byline.kind == "byline" and byline.body == "某局" and byline.date == "2024-01-18"
     assert doc_of("标题报告\n正文。\n发布时间：2024-03-20\n来源：某县").meta.signoff is None
+
+
+def test_a_page_footer_under_the_signoff_is_chrome() -> None:
+    meta = doc_of("某县2024年度法治政府建设情况报告\n2024年，我县推进依法行政。\n某县人民政府\n2025年3月1日\n\n"
+                  "【打印本页】【关闭窗口】\n主办单位：某县人民政府办公室  网站标识码：5101000001\n"
+                  "某ICP备12345678号  某公网安备 51010002000001号\n").meta
+    assert (meta.signoff.body, meta.signoff.date) == ("某县人民政府", "2025-03-01")
+
+
+def test_a_title_over_two_paragraphs() -> None:
+    """Text converted from Word puts a blank line between paragraphs, and a title's halves are two of them."""
+    meta = doc_of("某市党政主要负责人履行推进法治建设\n\n第一责任人职责清单\n\n为深入贯彻习近平法治思想，制定本清单。").meta
+    assert meta.title == "某市党政主要负责人履行推进法治建设第一责任人职责清单"
+    organ = doc_of("某县人民政府\n\n\n关于2023年度法治政府建设情况的报告\n\n2023年，我县推进依法行政。").meta
+    assert organ.title == "某县人民政府关于2023年度法治政府建设情况的报告"
+
+
+def test_a_column_name_over_the_title_is_no_half_of_it() -> None:
+    meta = doc_of("法治资讯\n\n某委发布2020年度法治政府建设报告\n\n发布时间:2021-04-06\n\n某委日前发布报告。").meta
+    assert meta.title == "某委发布2020年度法治政府建设报告"
+
+
+def test_the_year_is_read_past_the_page_fields_and_not_from_a_plans_period() -> None:
+    fields = "".join(f"信息索引号：0001/2024-{n:05d}  发布机构：某县司法局  主题分类：政务公开\n" for n in range(8))
+    assert doc_of(fields + "2023年，某县司法局推进依法行政，法治政府建设取得新成效。").meta.year == 2023
+    period = "一、总体情况\n认真贯彻落实《法治政府建设实施纲要(2021-2025年)》，推进依法行政。"
+    assert doc_of(period).meta.year is None  # 2025 closes the plan's period; it is no year reported on
+    crumb = "您当前的位置: 首页> 政务公开> 法治政府建设年度报告 > 2021年度\n" + period
+    assert doc_of(crumb).meta.year == 2021  # the page's own category, when the text names no year
+
+
+@pytest.mark.parametrize(("fields", "body"), [
+    ("来源：某县司法局  浏览次数：126", "某县司法局"),
+    ("发布机构: | 某区某街道 |", "某区某街道"),
+    ("来源：本站  浏览次数：126", None),  # the site is no issuing body
+    ("作者：记者 王某 通讯员 李某 发布时间：2025-03-21", None),
+])
+def test_the_body_a_page_field_names(fields: str, body: str | None) -> None:
+    assert doc_of(f"{fields}\n2023年，我单位推进依法行政。").meta.body == body
 
 
 def test_byline_a_few_lines_under_the_title() -> None:

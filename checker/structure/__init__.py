@@ -24,9 +24,12 @@ from checker.structure.metadata import (
     find_year,
     is_chrome,
     level_of,
+    looks_like_organ,
     published_date,
     related_links_start,
 )
+
+OPENING_CHARS = 400  # where the year reported on is looked for when the title names none
 
 
 def build_document(raw: RawText) -> Document:
@@ -57,14 +60,14 @@ def build_document(raw: RawText) -> Document:
         limits.append(("headings", headings[MAX_HEADINGS].heading.start))
         headings = headings[:MAX_HEADINGS]
     body = (body_from_title(title) if title else None) or (signoff.body if signoff else None) or _source_body(chrome)
-    opening = text[content_start:content_start + 400]
+    opening = _opening(lines, content_start, chrome_starts)
     published = published_date([line for _, line in chrome])
     meta = Metadata(
         title=title,
         title_span=title_span,
         body=body,
         level=level_of(body, text),
-        year=find_year(title, opening, published),
+        year=find_year(title, (opening, text[content_start:content_start + OPENING_CHARS]), published),
         signoff=signoff,
         published=published,
         genre=classify(title, text[content_start:], body),
@@ -75,6 +78,21 @@ def build_document(raw: RawText) -> Document:
         chrome=tuple(Span(s, s + len(line)) for s, line in chrome), page_starts=raw.page_starts,
         properties=raw.properties, sentence_ends=ends, limits=tuple(sorted(limits, key=lambda kv: kv[1])),
     )
+
+
+def _opening(lines: list[tuple[int, str]], content_start: int, chrome_starts: set[int]) -> str:
+    """The content's first characters without the page's chrome (发布时间, 字号……), from the end of the title
+    (a line the title runs on in is kept from there)."""
+    kept, size = [], 0
+    for start, line in lines:
+        if start + len(line) <= content_start or not line or start in chrome_starts:
+            continue
+        line = line[max(0, content_start - start):]
+        kept.append(line)
+        size += len(line) + 1
+        if size >= OPENING_CHARS:
+            break
+    return "\n".join(kept)[:OPENING_CHARS]
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -113,16 +131,25 @@ def _headings(lines: list[tuple[int, str]], start: int, end: int, title: str | N
 
 
 def _source_body(chrome: list[tuple[int, str]]) -> str | None:
+    """The body a page's 来源 or 发布机构 field names: the field's value up to the next field on its line
+    (来源:某县司法局 浏览次数:126), when it names a body (本站, a news site or an editor's name is none)."""
     for _, line in chrome:
         if line.startswith(("来源", "信息来源", "发布机构", "发文机关")):
-            name = line.split(":", 1)[-1].strip()
+            name = _field_value(line.split(":", 1)[-1])
             if name:
                 return name
     for _, line in chrome:
         marker = line.find("信息来源:")
-        if marker >= 0 and line[marker + 5:].strip():
-            return line[marker + 5:].strip()
+        if marker >= 0:
+            name = _field_value(line[marker + 5:])
+            if name:
+                return name
     return None
+
+
+def _field_value(rest: str) -> str | None:
+    words = rest.replace("|", " ").split()  # a field in a page's table: | 某街道 |
+    return words[0] if words and looks_like_organ(words[0]) else None
 
 
 __all__ = ["build_document", "normalise"]

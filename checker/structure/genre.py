@@ -236,7 +236,8 @@ def _by_name(name: str) -> str | None:
 
 
 def _by_text(head: str) -> str:
-    """Without a title: what the text says it is, or how it opens."""
+    """Without a title: what the text says it is, or how it opens (after the page's chrome: 发布时间, 字号……)."""
+    head = _past_chrome(head)
     if NOTICE_DECLARED.search(head[:800]):  # 现将有关事项通知如下: the notice that asks for reports
         return "unknown"
     transmitted = TRANSMITTED.search(head[:800])
@@ -269,6 +270,16 @@ def _by_text(head: str) -> str:
     return "annual_report" if _about_law_based_government(head) else "unknown"
 
 
+def _past_chrome(text: str) -> str:
+    """The text from its first line that is neither blank nor site chrome."""
+    at = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip() and not is_chrome(line.strip()):
+            break
+        at += len(line)
+    return text[at:]
+
+
 def _opening_line(text: str) -> str:
     """The first line that is not site chrome."""
     return next((line.strip() for line in text.splitlines() if line.strip() and not is_chrome(line)), "")
@@ -290,7 +301,7 @@ def _about_law_based_government(head: str) -> bool:
     names it in passing, later."""
     if len(SUBJECT.findall(head)) >= 2:
         return True
-    lines = [line for line in SALUTATION_LINE.sub("", head.lstrip(), count=1).splitlines()
+    lines = [line for line in SALUTATION_LINE.sub("", head, count=1).splitlines()
              if line.strip() and not is_chrome(line)]
     opening = lines[0][:300] if lines else ""
     first_part = lines[1] if len(lines) > 1 and FIRST_PART.match(lines[1]) else ""

@@ -14,9 +14,9 @@ CHROME = re.compile(
     rf"^(?:{FIELD_BULLET}[【\[]?\s*(?:发布时间|发布日期|发文日期|时间|日期|来源|信息来源|文章来源|作者|索引号|发布机构|发文机关|发文字号|文号|"
     r"主题分类|体裁分类|有效性|公文时效|信息索引号|公开形式|公开范围|公开时限|成文日期|生效日期|分享|分享到|字号|浏览次数|浏览量|浏览|阅读次数|点击数|点击量|访问量|打印|关闭|打印本页|关闭窗口|"
     r"您现在的位置|您所在的位置|您当前的位置|您当前所在位置|您所在位置|当前所在位置|当前的位置|当前位置|首页|相关阅读|相关链接|相关文件|相关附件|扫一扫|上一篇|下一篇|责任编辑|"
-    r"编辑|审核|校对)\s*[】\]]?\s*(?:[:>]|$|\s))"
+    r"编辑|审核|校对|主办单位|承办单位|技术支持|版权所有|网站标识码|网站地图|联系我们)\s*[】\]]?\s*(?:[:>|]|$|\s))"
     r"|阅读次数|浏览次数|访问次数|点击次数|(?:^|\s)(?:点击|浏览|阅读)\s*[:：]\s*\d*\s*次?\s*$"  # 2023/8/7 23:36 点击:
-    r"|扫一扫在手机|【\s*(?:打印|关闭|大|字体)|\s>\s|›"
+    r"|扫一扫在手机|【\s*(?:打印|关闭|大|字体)|\s>\s|›|ICP备|公网安备|网站标识码|Copyright|©"  # a page's footer
     r"|手机版|站内搜索|网上有害信息举报|无障碍浏览|设为首页|加入收藏|^\s*>>|\|\s*>>|^\s*>[^>\n\d%]{2,30}>[^\n\d%]*$"
     r"|^\(此件(?:主动|不予)?公开(?:发布)?\)$|^\[?(?:打印|关闭)\]?(?:\s*\[?(?:打印|关闭)\]?)*$"
 )
@@ -52,7 +52,9 @@ DECLARES = re.compile(r"现将|如下")  # a sentence that says what follows (�
 # what runs on is Chinese text, its year or a subtitle (——在……会议上), not markup or a file name
 RUN_ON_TITLE = re.compile(r"([^。;,:?!\s][^。;,:?!]{3,78}?(?:报告|总结))[ \t\u3000]+(?=[\u4e00-\u9fff\d—][^\n]{20,})")
 RELATED = re.compile(r"^【?\s*(?:相关链接|相关阅读|相关文件|相关附件|相关新闻|相关信息|延伸阅读|推荐阅读)\s*】?\s*:?$")
-YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
+CITY_SIGNS = re.compile(r"县\(市、?区\)|[区县]\(市\)|区县|县区|县市区|各区(?!域|间|段|块)|市辖区|设区的市|"
+                        r"地方性法规|政府规章|立法计划|立法项目")
+REPORTED_YEAR = re.compile(r"(?<!\d[-—–~～至])(?<!\d年[-—–~～至])(20\d\d|19\d\d)\s*年")  # not the end of 2021-2025年
 TITLE_BLOCK_LINES = 12  # lines of page fields (索引号, 发布日期) between a page title and the document's own
 BYLINE_LINES = 6  # a byline sits within the first lines under the title (subtitle, speaker, date)
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -134,10 +136,17 @@ def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
     return found
 
 
+def _next_line(lines: list[tuple[int, str]], idx: int) -> int | None:
+    """The index of the first line with text after lines[idx]: text converted from a document or a page often
+    has blank lines between paragraphs, and a title's two halves are two paragraphs."""
+    return next((i for i in range(idx + 1, len(lines)) if lines[i][1]), None)
+
+
 def _organ_over_title(lines: list[tuple[int, str]], idx: int) -> tuple[str, Span] | None:
     """An issuing body's line over a title line that names no body of its own (某局 / 2025年法治政府建设报告)."""
     start, line = lines[idx]
-    nxt = next(((s, t) for s, t in lines[idx + 1:idx + 3] if t), None)
+    at = _next_line(lines, idx)
+    nxt = lines[at] if at is not None else None
     if nxt is None or not looks_like_organ(line) or is_chrome(line) or TITLE_WORDS.search(line):
         return None
     title = SPACED.sub("", nxt[1])
@@ -164,9 +173,11 @@ def _first_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
             return run_on.group(1), Span(start, start + run_on.end(1))
         if len(line) > 100:
             return None
-        nxt = lines[idx + 1] if idx + 1 < len(lines) else None
+        at = _next_line(lines, idx)
+        nxt = lines[at] if at is not None else None
         if nxt and looks_like_organ(line) and nxt[1].startswith("关于") and TITLE_WORDS.search(nxt[1]):
-            after = lines[idx + 2] if idx + 2 < len(lines) else None  # 某市人民政府 / 关于……法治政府 / 建设……的通报
+            after_at = _next_line(lines, at)  # 某市人民政府 / 关于……法治政府 / 建设……的通报
+            after = lines[after_at] if after_at is not None else None
             rest = _title_over_two_lines(nxt[1], after[1]) if after else None
             if rest:
                 return line + rest, Span(start, after[0] + len(after[1]))
@@ -192,8 +203,10 @@ def _first_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
 
 
 def _title_over_two_lines(line: str, nxt: str) -> str | None:
-    """A title broken after its first half ("…关于2019年度" / "法治政府建设情况的报告"): the two lines joined."""
-    if TITLE_END.search(line) or not TITLE_START.search(line) or re.search(r"[。;,:]", line + nxt):
+    """A title broken after its first half ("…关于2019年度" / "法治政府建设情况的报告"): the two lines joined. A
+    page's column name over the title (法治资讯) is no half of it."""
+    if TITLE_END.search(line) or not TITLE_START.search(line) or re.search(r"[。;,:]", line + nxt) \
+            or len(line) <= 6 and COLUMN.fullmatch(line):
         return None
     nxt = SPACED.sub("", nxt)
     if not nxt or len(nxt) > 40 or not TITLE_END.search(nxt) or NUMBERED.match(nxt) or is_chrome(nxt):
@@ -221,10 +234,12 @@ def body_from_title(title: str) -> str | None:
     return body if body and (ORGAN.search(body) or PLACE_END.search(body)) else None
 
 
-def find_year(title: str | None, opening: str, published: str | None) -> int | None:
-    """The year reported on: from the title, else the opening lines, else the year before an early publication."""
-    for text in (title or "", opening):
-        m = YEAR.search(text)
+def find_year(title: str | None, openings: tuple[str, ...], published: str | None) -> int | None:
+    """The year reported on: from the title, else the opening lines (without the page's chrome, then with it: a
+    breadcrumb's 2021年度), else the year before an early publication. A year that closes a range (2021-2025年)
+    is a plan's period, not the year reported on."""
+    for text in (title or "", *openings):
+        m = REPORTED_YEAR.search(text)
         if m:
             return int(m.group(1))
     if published:
@@ -330,7 +345,8 @@ def published_date(chrome_lines: list[str]) -> str | None:
 
 
 def level_of(body: str | None, text: str) -> str | None:
-    """Level from the issuing body's name; a 市 is a city unless the text speaks of its 乡镇 only."""
+    """Level from the issuing body's name. A 市 is a city (设区的市) when the text speaks of its counties and
+    districts or of its law-making, which a county-level 市 has neither of; otherwise a county-level 市."""
     if not body:
         return None
     name = body.split()[-1]
@@ -344,7 +360,7 @@ def level_of(body: str | None, text: str) -> str | None:
     if re.search(r"(?:州|盟)$", place):
         return "city"
     if place.endswith("市"):
-        return "city" if re.search(r"县\(市、?区\)|各区县|各县区|县市区|县\(市\)", text) else "county"
+        return "city" if CITY_SIGNS.search(text) else "county"
     if re.search(r"(?:县|旗|区)$", place):
         return "county"
     return None

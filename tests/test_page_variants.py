@@ -1,0 +1,63 @@
+"""The same report in the shapes a reviewer receives it in must get the same judgement: saved from a portal with its
+page fields above and its footer below, converted from Word with a blank line between paragraphs, indented with
+full-width spaces, or with Windows line ends. Each variant of every tune document of the corpus is compared with the
+document itself, on what checker reads (genre, title, body, level, year) and on every element's grade; no label is
+looked at, so nothing here is tuned to a verdict."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from checker.audit import audit_text
+from checker.model import RawText
+from checker.packs.loader import load_pack
+from checker.packs.select import choose
+from checker.structure import build_document
+from tests.accuracy import labelled
+
+PAGE_FIELDS = "来源：本站  浏览次数：126\n字号：【大 中 小】 打印本页 关闭窗口\n\n"
+PAGE_FOOTER = ("\n\n【打印本页】【关闭窗口】\n主办单位：县人民政府办公室  网站标识码：1234000001\n"
+               "ICP备案号：某ICP备05070218号  某公网安备 11010502030143号\n")
+VARIANTS: dict[str, Callable[[str], str]] = {
+    "page fields above": lambda text: PAGE_FIELDS + text,
+    "page footer below": lambda text: text + PAGE_FOOTER,
+    "a blank line between paragraphs": lambda text: re.sub(r"(?<=\S)\n(?=\S)", "\n\n", text),
+    "full-width indents": lambda text: "\n".join("\u3000\u3000" + line if line.strip() else line
+                                                 for line in text.split("\n")),
+    "Windows line ends": lambda text: text.replace("\n", "\r\n"),
+}
+DOCUMENTS = [doc for doc in labelled() if doc.part == "tune"][::2]  # half the tune part keeps the suite fast
+
+
+def reading(text: str) -> tuple:
+    doc = build_document(RawText("page.txt", text, "utf-8", "text"))
+    pack_id, _ = choose(doc, "auto")
+    result = audit_text(text, load_pack(pack_id), source="page.txt")
+    meta = result.document.meta
+    return ((meta.genre, meta.title, meta.body, meta.level, meta.year),
+            tuple((e.id, e.status) for e in result.elements))
+
+
+@pytest.fixture(scope="module")
+def originals() -> dict[str, tuple]:
+    return {doc.id: reading(doc.path.read_text(encoding="utf-8")) for doc in DOCUMENTS}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_a_report_reads_the_same_in_every_shape_it_arrives_in(variant: str, originals: dict[str, tuple]) -> None:
+    changed = {}
+    for doc in DOCUMENTS:
+        seen = reading(VARIANTS[variant](doc.path.read_text(encoding="utf-8")))
+        if seen != originals[doc.id]:
+            changed[doc.id] = _difference(originals[doc.id], seen)
+    assert not changed
+
+
+def _difference(before: tuple, after: tuple) -> dict[str, tuple]:
+    names = ("genre", "title", "body", "level", "year")
+    out = {name: (a, b) for name, a, b in zip(names, before[0], after[0]) if a != b}
+    out.update({element: (a, b) for (element, a), (_, b) in zip(before[1], after[1]) if a != b})
+    return out
