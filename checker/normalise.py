@@ -2,6 +2,8 @@
 
 Full-width ASCII becomes half-width (（一） → (一), ， → ,), every kind of space becomes one ASCII space, runs of
 spaces collapse, lines lose leading and trailing spaces, line ends become \\n, ⑴ becomes (1) and ⒈ becomes 1.
+The spaces that Word and PDF exports put around numbers in running text go ("共 12 件" → "共12件", "10 个" → "10个";
+"某县人民政府 2025年3月5日" keeps its space: one space before a number alone is a separator).
 Line breaks are kept one for one, so a normalised line number is the original line number.
 """
 
@@ -37,6 +39,11 @@ RESHAPED = re.compile("\r\n?|[\u200b\u200c\u200d\u2060\ufeff\u2474-\u249b]")
 ONE_TO_ONE = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, **dict.fromkeys(SPACES, " ")}
 MAPPED_ONE_TO_ONE = re.compile("[" + "".join(map(re.escape, sorted(ONE_TO_ONE))) + "]")
 SPACE_RUN = re.compile(" +")
+HAN = "\u4e00-\u9fff"
+# the space after a number in running text (one a Han character, 、 , ( or the line's start leads to), before a Han
+# character; and the space before a number that such a space follows
+NUMBER_SPACE = re.compile(rf"(?:(?<=[{HAN},、(])|(?<=[{HAN}] )|^)\d+(?:\.\d+)?%?( )(?=[{HAN}])"
+                          rf"|(?<=[{HAN}])( )(?=\d+(?:\.\d+)?%? [{HAN}])", re.M)
 
 
 def normalise(raw: str) -> tuple[str, array]:
@@ -64,7 +71,24 @@ def normalise(raw: str) -> tuple[str, array]:
     parts.append(text[pos:])
     offsets.extend(range(pos, len(text)) if base is None else base[pos:])
     offsets.append(len(raw))
-    return "".join(parts), offsets
+    return _drop_number_spaces("".join(parts), offsets)
+
+
+def _drop_number_spaces(text: str, offsets: array) -> tuple[str, array]:
+    """The text without the spaces around numbers, and its offsets without their entries."""
+    if not NUMBER_SPACE.search(text):
+        return text, offsets
+    parts: list[str] = []
+    kept = index_array(offsets[-1])
+    pos = 0
+    for m in NUMBER_SPACE.finditer(text):
+        space = m.start(1) if m.group(1) else m.start(2)
+        parts.append(text[pos:space])
+        kept.extend(offsets[pos:space])
+        pos = space + 1
+    parts.append(text[pos:])
+    kept.extend(offsets[pos:])
+    return "".join(parts), kept
 
 
 def _one_to_one(text: str) -> str:
@@ -133,4 +157,54 @@ def normalise_each(raw: str) -> tuple[str, array]:
         i += 1
     flush_line()
     offsets.append(n)
-    return "".join(out), offsets
+    return _without_number_spaces("".join(out), offsets)
+
+
+def _without_number_spaces(text: str, offsets: array) -> tuple[str, array]:
+    """The definition of the spaces around numbers that go, one space at a time: the space between a number in
+    running text (12, 1.5, 95%, led to by a Han character, 、 , ( , the line's start, or a Han character and a
+    space) and a Han character after it; and the space between a Han character and a number that such a space
+    follows."""
+    def han(at: int) -> bool:
+        return 0 <= at < len(text) and "\u4e00" <= text[at] <= "\u9fff"
+
+    def digit(at: int) -> bool:
+        return 0 <= at < len(text) and "0" <= text[at] <= "9"
+
+    def number_before(space: int) -> int | None:  # where the number ending at text[space] starts
+        at = space - 1 if space > 0 and text[space - 1] == "%" else space
+        end = at
+        while digit(at - 1):
+            at -= 1
+        if at < end and at >= 2 and text[at - 1] == "." and digit(at - 2):
+            at -= 1
+            while digit(at - 1):
+                at -= 1
+        return at if at < end and digit(at) and (at == 0 or text[at - 1] in "\n,、(" or han(at - 1) or
+                                                  text[at - 1] == " " and han(at - 2)) else None
+
+    def goes_after_number(space: int) -> bool:
+        return text[space] == " " and han(space + 1) and number_before(space) is not None
+
+    def goes_before_number(space: int) -> bool:
+        if text[space] != " " or not han(space - 1) or not digit(space + 1):
+            return False
+        end = space + 1
+        while digit(end):
+            end += 1
+        if text[end:end + 1] == "." and digit(end + 1):
+            end += 1
+            while digit(end):
+                end += 1
+        if text[end:end + 1] == "%":
+            end += 1
+        return text[end:end + 1] == " " and han(end + 1) and number_before(end) == space + 1
+
+    out, kept = [], index_array(offsets[-1])
+    for i, ch in enumerate(text):
+        if ch == " " and (goes_after_number(i) or goes_before_number(i)):
+            continue
+        out.append(ch)
+        kept.append(offsets[i])
+    kept.append(offsets[-1])
+    return "".join(out), kept

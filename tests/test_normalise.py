@@ -51,6 +51,21 @@ def test_fast_path_on_texts_that_take_it(raw: str) -> None:
     assert normalise(raw) == normalise_each(raw)
 
 
+def test_spaces_around_numbers_in_running_text_go() -> None:
+    """Word and PDF exports space out numbers (共 12 件); a space before a date after a name separates them."""
+    text, offsets = normalise("全年共办理 12 件，其中 10 个当场办结，满意率 98.5% 以上\n某县人民政府 2025年3月5日\n时间：23:36:09 点击")
+    assert text == "全年共办理12件,其中10个当场办结,满意率98.5%以上\n某县人民政府 2025年3月5日\n时间:23:36:09 点击"
+    assert offsets[text.index("12件")] == 6 and offsets[text.index("件,")] == 9  # still the user's characters
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(st.sampled_from(list("法件、,(（1２9.%％ 　:\n")), max_size=80))
+def test_number_spaces_agree_with_their_definition(raw: str) -> None:
+    assert normalise(raw) == normalise_each(raw)
+    text, _ = normalise(raw)
+    assert normalise(text)[0] == text
+
+
 def test_traditional_script_is_read_as_simplified_one_for_one() -> None:
     from checker.normalise import normalise
 
