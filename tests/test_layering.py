@@ -8,8 +8,8 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-ENGINE = ["read", "normalise.py", "sentences.py", "segment", "structure", "packs", "matchers", "evaluate", "checks",
-          "score.py", "audit.py", "cases.py", "model.py", "words.py", "errors.py", "atomic.py"]
+ENGINE = ["read", "normalise.py", "unwrap.py", "sentences.py", "segment", "structure", "packs", "matchers", "evaluate",
+          "checks", "score.py", "audit.py", "cases.py", "model.py", "words.py", "errors.py", "atomic.py"]
 FORBIDDEN = ("checker.cli", "checker.render", "click", "rich")
 
 

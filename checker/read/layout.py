@@ -22,6 +22,7 @@ STANDALONE = re.compile(  # a line that is never the tail of a wrapped sentence:
 HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+(?:部分|章)|[一二三四五六七八九十]{1,3}、"
                      r"|[(（][一二三四五六七八九十]{1,3}[)）]"
                      r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473])")
+NARROW = re.compile("[\u0000-\u1fff]")  # the characters a line of Chinese text sets at half a character's width
 EDGE = 2  # lines at the top and at the bottom of a page that may be running header/footer
 PAGE = "\0page"  # in `used`: the edge has lost its page number; a second bare figure is text (a wrapped line's "0")
 
@@ -76,8 +77,9 @@ def strip_running(pages: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
-def _width(line: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in line)
+def text_width(line: str) -> float:
+    """A line's width in Han characters (Latin letters, digits and ASCII marks count half)."""
+    return len(line) - 0.5 * NARROW.subn("", line)[1]
 
 
 def _margins(pages: list[list[Line]]) -> tuple[float, float, float] | None:
@@ -88,10 +90,16 @@ def _margins(pages: list[list[Line]]) -> tuple[float, float, float] | None:
         return None
     left = lefts[len(lefts) // 10]  # most lines start at the margin; a few stray glyphs further left do not count
     right = rights[int(len(rights) * 0.9)]
-    spans = sorted((line.right - line.left) / max(_width(line.text.strip(SPACE)), 0.5)
+    spans = sorted((line.right - line.left) / max(text_width(line.text.strip(SPACE)), 0.5)
                    for lines in pages for line in lines if line.left is not None and len(line.text.strip()) >= 8)
     em = spans[len(spans) // 2] if spans else 12.0
     return left, right, em
+
+
+def continues(previous: str, line: str) -> bool:
+    """Whether a line that starts at the margin goes on the paragraph of a wrapped line before it: not a date
+    standing alone (the 落款's), nor a numbered heading after a finished sentence."""
+    return not STANDALONE.match(line) and not (HEADING.match(line) and LINE_ENDS_SENTENCE.search(previous))
 
 
 def reflow(pages: list[list[Line]]) -> tuple[str, list[int]]:
@@ -101,7 +109,7 @@ def reflow(pages: list[list[Line]]) -> tuple[str, list[int]]:
     by counting characters."""
     pages = [[line if isinstance(line, Line) else Line(line) for line in lines] for lines in pages]
     margins = _margins(pages)
-    widths = sorted(_width(line.text.strip(SPACE)) for lines in pages for line in lines if line.text.strip(SPACE))
+    widths = sorted(text_width(line.text.strip(SPACE)) for lines in pages for line in lines if line.text.strip(SPACE))
     full = widths[int(len(widths) * 0.9)] if widths else 0
     out: list[str] = []
     starts: list[int] = []
@@ -120,9 +128,8 @@ def reflow(pages: list[list[Line]]) -> tuple[str, list[int]]:
                 reaches = line.right >= margins[1] - 1.5 * margins[2]
             else:
                 indented = len(bare) < len(text)
-                reaches = full > 8 and _width(bare) >= full - 2.5 - (2 if indented else 0)
-            if open_para and not indented and not STANDALONE.match(bare) and not (
-                    HEADING.match(bare) and LINE_ENDS_SENTENCE.search(out[-1])):
+                reaches = full > 8 and text_width(bare) >= full - 2.5 - (2 if indented else 0)
+            if open_para and not indented and continues(out[-1], bare):
                 glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and bare[0].isascii() else ""
                 if page_first:
                     starts.append(length + len(glue))

@@ -28,12 +28,15 @@ from checker.structure.metadata import (
     published_date,
     related_links_start,
 )
+from checker.unwrap import unwrap
 
 OPENING_CHARS = 400  # where the year reported on is looked for when the title names none
 
 
 def build_document(raw: RawText) -> Document:
     text, offsets = normalise(raw.text)
+    if raw.kind == "text":  # laid-out formats are reflowed by their readers; Word and web pages are not wrapped
+        text, offsets = unwrap(text, offsets, raw.text)
     ends, long_sentence, cut = sentence_ends(text)
     limits = []
     if cut is not None:  # a hostile length: only the first MAX_SENTENCES sentences are read
