@@ -87,6 +87,8 @@ REPORTS = {
     "page_fields_over_a_salutation_and_an_untitled_report": ("来源：某市应急管理局  浏览次数：126\n字号：【大 中 小】\n"
                                                              "市政府并报市委：\n2024年，市应急管理局坚持依法行政，"
                                                              "法治建设取得新成效。"),
+    "a_report_on_a_year_that_won_an_application": ("某县2023年度法治政府建设情况报告\n2023年，我县成功申报全省法治政府建设"
+                                                   "示范项目1个，推进依法行政。"),
     "a_title_adding_next_years_plan_to_the_account": ("某区人民政府关于2020年度法治政府建设情况及2021年度工作安排的报告\n\n"
                                                        "2020年，我区坚持依法行政，法治政府建设取得新成效。"),
 }
@@ -234,6 +236,8 @@ LOOKALIKES = {
                                                             "unknown"),
     "plan_opening_with_its_purpose_under_page_fields": ("来源：某县司法局  浏览次数：88\n字号：【大 中 小】\n为深入推进依法行政，"
                                                         "加快建设法治政府，现就2025年全县法治政府建设工作安排如下。", "work_plan"),
+    "application_for_a_demonstration_project": ("某区关于申报第三批全省法治政府建设示范项目的报告\n市委依法治市办：\n根据通知要求，"
+                                                "我区决定以“综合查一次”改革申报全省法治政府建设示范项目。", "application"),
     "plan_declared_as_a_work_programme": ("为深入推进依法行政，加快建设法治政府，结合我局实际，制定本工作方案。\n一、总体要求", "work_plan"),
     "yearbook_entry": ("法治政府建设\n【概况】2022年，全市以法治政府示范创建为抓手，推进依法行政，各项工作取得新进展。\n"
                        "【依法决策】全年审查重大行政决策事项9项，提出法律意见36条，全部被采纳。", "yearbook_entry"),

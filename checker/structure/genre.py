@@ -24,6 +24,7 @@ GENRES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("enforcement_stats", re.compile(r"(?:行政)?执法.*(?:统计|数据|年报)")),
     ("pufa_summary", re.compile(r"(?:普法|法治宣传教育).*(?:总结|报告)|普法依法治理")),
     ("interpretation", re.compile(r"解读|图解|一图读懂|答记者问")),
+    ("application", re.compile(r"^(?:关于)?申报|申报(?:书|材料|表)")),  # applying to be a 示范 project or unit
     ("government_work_report", re.compile(r"^(?:(?!法治).)*政府工作报告")),
     ("academic_paper", re.compile(r"发展报告|评估报告|研究报告|蓝皮书|皮书|课题组|^论|浅析|浅谈|探析|刍议|之研究|研究$|"
                                   r"——以.{2,20}为例|实践路径|路径探索|的思考")),  # research and scholarly titles
@@ -40,6 +41,7 @@ GENRE_NAMES = {
     "enforcement_stats": "行政执法统计年报",
     "pufa_summary": "普法工作总结",
     "interpretation": "政策解读",
+    "application": "示范创建等申报材料",
     "government_work_report": "政府工作报告",
     "news": "新闻报道",
     "academic_paper": "学术论文",
