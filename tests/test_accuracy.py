@@ -9,16 +9,16 @@ import pytest
 from tests.accuracy import Labelled, Tally, checker_judge, labelled
 
 # (set, part) → (exact, binary): a point under what bench/accuracy.py reports; "*" is every set together. Reached on
-# 2026-12-03 over 938 documents (batches aa and ab added): all 0.923 / 0.959, held 0.915 / 0.955, own 0.952 / 0.983,
-# real 0.919 / 0.955, seeds 0.968 / 1.000.
+# 2026-12-03 (evening) over 966 documents (batch f added): all 0.925 / 0.960, held 0.916 / 0.955, own 0.953 / 0.982,
+# real 0.920 / 0.955, seeds 0.968 / 1.000.
 FLOORS = {
-    ("*", "*"): (0.913, 0.949),
-    ("*", "held"): (0.905, 0.945),
-    ("own", "*"): (0.942, 0.973),
-    ("real", "*"): (0.909, 0.945),
+    ("*", "*"): (0.915, 0.950),
+    ("*", "held"): (0.906, 0.945),
+    ("own", "*"): (0.943, 0.972),
+    ("real", "*"): (0.910, 0.945),
     ("seeds", "*"): (0.92, 0.97),  # the floor for the seeds, without a seed-only branch
 }
-GENRE_FLOOR = 0.965  # reached 0.975 over every labelled page (batches t, v and w, new and blind, brought it down)
+GENRE_FLOOR = 0.966  # reached 0.976 over every labelled page (batches t, v and w, new and blind, brought it down)
 
 
 @pytest.fixture(scope="module")
