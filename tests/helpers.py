@@ -1,4 +1,5 @@
-"""One way to run the CLI in tests: click's runner with stdout and stderr kept apart."""
+"""Ways to run checker in tests: the CLI through click's runner with stdout and stderr kept apart, and one text's
+reading (what checker reads of it and every element's grade), for tests that compare two shapes of a document."""
 
 from __future__ import annotations
 
@@ -6,7 +7,12 @@ from dataclasses import dataclass
 
 from click.testing import CliRunner
 
+from checker.audit import audit_text
 from checker.cli.main import cli
+from checker.model import RawText
+from checker.packs.loader import load_pack
+from checker.packs.select import choose
+from checker.structure import build_document
 
 
 @dataclass
@@ -21,3 +27,13 @@ def invoke(*args: str, input: str | bytes | None = None, env: dict | None = None
     result = runner.invoke(cli, list(args), input=input, env=env, standalone_mode=False, catch_exceptions=False)
     code = result.return_value if isinstance(result.return_value, int) else result.exit_code
     return Run(code, result.stdout, result.stderr)
+
+
+def reading(text: str) -> tuple:
+    """((genre, title, body, level, year), ((element, status), …)) of a plain text, with the pack chosen for it."""
+    doc = build_document(RawText("page.txt", text, "utf-8", "text"))
+    pack_id, _ = choose(doc, "auto")
+    result = audit_text(text, load_pack(pack_id), source="page.txt")
+    meta = result.document.meta
+    return ((meta.genre, meta.title, meta.body, meta.level, meta.year),
+            tuple((e.id, e.status) for e in result.elements))

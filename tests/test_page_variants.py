@@ -11,12 +11,8 @@ from collections.abc import Callable
 
 import pytest
 
-from checker.audit import audit_text
-from checker.model import RawText
-from checker.packs.loader import load_pack
-from checker.packs.select import choose
-from checker.structure import build_document
 from tests.accuracy import labelled
+from tests.helpers import reading
 
 PAGE_FIELDS = "来源：本站  浏览次数：126\n字号：【大 中 小】 打印本页 关闭窗口\n\n"
 PAGE_FOOTER = ("\n\n【打印本页】【关闭窗口】\n主办单位：县人民政府办公室  网站标识码：1234000001\n"
@@ -30,15 +26,6 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "Windows line ends": lambda text: text.replace("\n", "\r\n"),
 }
 DOCUMENTS = [doc for doc in labelled() if doc.part == "tune"][::2]  # half the tune part keeps the suite fast
-
-
-def reading(text: str) -> tuple:
-    doc = build_document(RawText("page.txt", text, "utf-8", "text"))
-    pack_id, _ = choose(doc, "auto")
-    result = audit_text(text, load_pack(pack_id), source="page.txt")
-    meta = result.document.meta
-    return ((meta.genre, meta.title, meta.body, meta.level, meta.year),
-            tuple((e.id, e.status) for e in result.elements))
 
 
 @pytest.fixture(scope="module")

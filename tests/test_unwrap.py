@@ -6,16 +6,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.audit import audit_text
-from checker.model import RawText
 from checker.normalise import normalise, normalise_char
-from checker.packs.loader import load_pack
-from checker.packs.select import choose
 from checker.read.layout import text_width
-from checker.structure import build_document
 from checker.unwrap import unwrap
 from tests.accuracy import labelled
 from tests.conftest import SEEDS
+from tests.helpers import reading
 
 PARAGRAPHS = [
     "2023年，青川县坚持以习近平法治思想为指导，深入推进法治政府建设，县政府常务会议专题研究法治政府建设工作4次，"
@@ -81,15 +77,6 @@ def test_offsets_still_point_at_the_users_characters(paragraphs: list[str], widt
     for i, ch in enumerate(text):
         source = raw[offsets[i]]
         assert ch in normalise_char(source) or ch == "\n" and source in "\r\n" or ch == " " and source == "\n"
-
-
-def reading(text: str) -> tuple:
-    doc = build_document(RawText("page.txt", text, "utf-8", "text"))
-    pack_id, _ = choose(doc, "auto")
-    result = audit_text(text, load_pack(pack_id), source="page.txt")
-    meta = result.document.meta
-    return ((meta.genre, meta.title, meta.body, meta.level, meta.year),
-            tuple((e.id, e.status) for e in result.elements))
 
 
 def test_the_seeds_wrapped_by_a_viewer_are_judged_as_they_are() -> None:
