@@ -1,13 +1,17 @@
 """The same report in the shapes a reviewer receives it in must get the same judgement: saved from a portal with its
-page fields above and its footer below, converted from Word with a blank line between paragraphs, indented with
-full-width spaces, or with Windows line ends. Each variant of every tune document of the corpus is compared with the
+page fields above and its footer below, converted from Word with a blank line between paragraphs or its numbers
+spaced out, indented with full-width spaces, with Windows line ends, or copied by a mirror site in traditional
+script. Each variant of every tune document of the corpus is compared with the
 document itself, on what checker reads (genre, title, body, level, year) and on every element's grade; no label is
 looked at, so nothing here is tuned to a verdict."""
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +28,23 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "full-width indents": lambda text: "\n".join("\u3000\u3000" + line if line.strip() else line
                                                  for line in text.split("\n")),
     "Windows line ends": lambda text: text.replace("\n", "\r\n"),
+    "numbers spaced out by an export": lambda text: re.sub(r"(?<=[\u4e00-\u9fff])(\d+)(?=[\u4e00-\u9fff])", r" \1 ", text),
+    "a mirror site's traditional script": lambda text: text.translate(_traditional()),
 }
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional() -> dict[int, int]:
+    """Simplified → traditional, one character for one, from the table checker reads the other way."""
+    package = importlib.util.find_spec("opencc_purepy")
+    table = Path(next(iter(package.submodule_search_locations))) / "dicts" / "STCharacters.txt"
+    out = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        simplified, _, traditional = line.partition("\t")
+        first = traditional.split()[0] if traditional.split() else ""
+        if len(simplified) == 1 and len(first) == 1:
+            out[ord(simplified)] = ord(first)
+    return out
 DOCUMENTS = [doc for doc in labelled() if doc.part == "tune"][::2]  # half the tune part keeps the suite fast
 
 
