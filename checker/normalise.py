@@ -2,7 +2,8 @@
 
 Full-width ASCII becomes half-width (（一） → (一), ， → ,), every kind of space becomes one ASCII space, runs of
 spaces collapse, lines lose leading and trailing spaces, line ends become \\n, ⑴ becomes (1) and ⒈ becomes 1.
-The spaces that Word and PDF exports put around numbers in running text go ("共 12 件" → "共12件", "10 个" → "10个";
+Markdown's bold marks (**一、主要举措和成效**, as drafts pasted from a chat assistant or converted by pandoc carry them)
+go. The spaces that Word and PDF exports put around numbers in running text go ("共 12 件" → "共12件", "10 个" → "10个";
 "某县人民政府 2025年3月5日" keeps its space: one space before a number alone is a separator).
 Line breaks are kept one for one, so a normalised line number is the original line number.
 """
@@ -34,8 +35,9 @@ def normalise_char(ch: str) -> str:
     return ch
 
 
-# Characters that do not map one to one: line ends (\r\n is one \n), dropped ones, and ⑴ → (1), ⒈ → 1.
-RESHAPED = re.compile("\r\n?|[\u200b\u200c\u200d\u2060\ufeff\u2474-\u249b]")
+# Characters that do not map one to one: line ends (\r\n is one \n), dropped ones (and bold's **), and ⑴ → (1),
+# ⒈ → 1.
+RESHAPED = re.compile("\r\n?|\\*\\*|[\u200b\u200c\u200d\u2060\ufeff\u2474-\u249b]")
 ONE_TO_ONE = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, **dict.fromkeys(SPACES, " ")}
 MAPPED_ONE_TO_ONE = re.compile("[" + "".join(map(re.escape, sorted(ONE_TO_ONE))) + "]")
 SPACE_RUN = re.compile(" +")
@@ -110,7 +112,7 @@ def _reshape(text: str) -> tuple[str, array]:
         start = m.start()
         parts.append(text[pos:start])
         offsets.extend(range(pos, start))
-        piece = "\n" if m.group()[0] == "\r" else normalise_char(m.group())
+        piece = "\n" if m.group()[0] == "\r" else "" if m.group() == "**" else normalise_char(m.group())
         parts.append(piece)
         offsets.extend([start] * len(piece))
         pos = m.end()
@@ -148,6 +150,9 @@ def normalise_each(raw: str) -> tuple[str, array]:
             out.append("\n")
             offsets.append(i)
             i += 2 if ch == "\r" and i + 1 < n and raw[i + 1] == "\n" else 1
+            continue
+        if normalise_char(ch) == "*" and i + 1 < n and normalise_char(raw[i + 1]) == "*":
+            i += 2  # bold's ** goes
             continue
         for piece in normalise_char(ch):
             if piece == " " and (not line_out or line_out[-1] == " "):

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from checker.normalise import normalise, normalise_char, normalise_each
 
-CHARS = st.sampled_from(list("法治政府建设（一）一、1．⑴⒈，。：；　 \t\r\n\u00a0\u200bＡａ０９年件%％")) | st.characters(
+CHARS = st.sampled_from(list("法治政府建设（一）一、1．⑴⒈，。：；　 \t\r\n\u00a0\u200bＡａ０９年件%％*＊")) | st.characters(
     blacklist_categories=("Cs",))
 
 
@@ -49,6 +49,12 @@ def test_fast_path_agrees_with_the_character_by_character_path(raw: str) -> None
 @given(st.text(st.sampled_from(list("法治，（一）　 \t\n１Ａ年件")), max_size=160))
 def test_fast_path_on_texts_that_take_it(raw: str) -> None:
     assert normalise(raw) == normalise_each(raw)
+
+
+def test_bold_marks_go_and_a_single_star_stays() -> None:
+    text, offsets = normalise("**一、主要举措和成效**\n* 列表项\n办理案件____件")
+    assert text == "一、主要举措和成效\n* 列表项\n办理案件____件"  # a blank (____) stays for the blank-figure check
+    assert offsets[0] == 2
 
 
 def test_spaces_around_numbers_in_running_text_go() -> None:

@@ -1,6 +1,6 @@
 """The same report in the shapes a reviewer receives it in must get the same judgement: saved from a portal with its
 page fields above and its footer below, converted from Word with a blank line between paragraphs or its numbers
-spaced out, indented with full-width spaces, with Windows line ends, or copied by a mirror site in traditional
+spaced out, its headings in Markdown bold, indented with full-width spaces, with Windows line ends, or copied by a mirror site in traditional
 script. Each variant of every tune document of the corpus is compared with the
 document itself, on what checker reads (genre, title, body, level, year) and on every element's grade; no label is
 looked at, so nothing here is tuned to a verdict."""
@@ -18,6 +18,7 @@ import pytest
 from tests.accuracy import labelled
 from tests.helpers import reading
 
+HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
 PAGE_FIELDS = "来源：本站  浏览次数：126\n字号：【大 中 小】 打印本页 关闭窗口\n\n"
 PAGE_FOOTER = ("\n\n【打印本页】【关闭窗口】\n主办单位：县人民政府办公室  网站标识码：1234000001\n"
                "ICP备案号：某ICP备05070218号  某公网安备 11010502030143号\n")
@@ -28,6 +29,9 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "full-width indents": lambda text: "\n".join("\u3000\u3000" + line if line.strip() else line
                                                  for line in text.split("\n")),
     "Windows line ends": lambda text: text.replace("\n", "\r\n"),
+    "bold headings pasted from a chat assistant": lambda text: "\n".join(
+        f"**{line.strip()}**" if HEADING.match(line.strip()) and len(line.strip()) < 40 else line
+        for line in text.split("\n")),
     "numbers spaced out by an export": lambda text: re.sub(r"(?<=[\u4e00-\u9fff])(\d+)(?=[\u4e00-\u9fff])", r" \1 ", text),
     "a mirror site's traditional script": lambda text: text.translate(_traditional()),
 }

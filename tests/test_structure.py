@@ -144,6 +144,13 @@ def test_signoff_variants() -> None:
     assert doc_of("标题报告\n正文。\n发布时间：2024-03-20\n来源：某县").meta.signoff is None
 
 
+def test_a_markdown_report_reads_as_its_reader_sees_it() -> None:
+    doc = doc_of("# 某县2023年度法治政府建设情况报告\n\n## 一、2023年推进法治政府建设的主要举措和成效\n\n"
+                 "**（一）加强党的领导。**县长主持常务会议专题研究法治工作4次。\n", kind="markdown")
+    assert doc.meta.title == "某县2023年度法治政府建设情况报告" and doc.meta.genre == "annual_report"
+    assert [s.title for s in doc.headings()] == ["2023年推进法治政府建设的主要举措和成效", "加强党的领导"]
+
+
 def test_a_page_footer_under_the_signoff_is_chrome() -> None:
     meta = doc_of("某县2024年度法治政府建设情况报告\n2024年，我县推进依法行政。\n某县人民政府\n2025年3月1日\n\n"
                   "【打印本页】【关闭窗口】\n主办单位：某县人民政府办公室  网站标识码：5101000001\n"

@@ -5,6 +5,8 @@ Never fails on odd input: a report with no title, no headings or a mangled headi
 
 from __future__ import annotations
 
+import re
+
 from checker.limits import MAX_HEADINGS, sentence_ends
 from checker.model import Document, Metadata, RawText, Span
 from checker.normalise import normalise
@@ -31,6 +33,7 @@ from checker.structure.metadata import (
 from checker.unwrap import unwrap
 
 OPENING_CHARS = 400  # where the year reported on is looked for when the title names none
+MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]*", re.M)
 
 
 def build_document(raw: RawText) -> Document:
@@ -73,7 +76,7 @@ def build_document(raw: RawText) -> Document:
         year=find_year(title, (opening, text[content_start:content_start + OPENING_CHARS]), published),
         signoff=signoff,
         published=published,
-        genre=classify(title, text[content_start:], body),
+        genre=classify(title, _without_markdown_marks(text[content_start:], raw.kind), body),
     )
     return Document(
         source=raw.source, kind=raw.kind, encoding=raw.encoding, raw=raw.text, text=text, offsets=offsets,
@@ -81,6 +84,11 @@ def build_document(raw: RawText) -> Document:
         chrome=tuple(Span(s, s + len(line)) for s, line in chrome), page_starts=raw.page_starts,
         properties=raw.properties, sentence_ends=ends, limits=tuple(sorted(limits, key=lambda kv: kv[1])),
     )
+
+
+def _without_markdown_marks(text: str, kind: str) -> str:
+    """A Markdown text as its reader sees it, for telling its genre: ## 一、主要举措和成效 is the heading 一、……"""
+    return MARKDOWN_HEADING.sub("", text) if kind == "markdown" else text
 
 
 def _opening(lines: list[tuple[int, str]], content_start: int, chrome_starts: set[int]) -> str:
