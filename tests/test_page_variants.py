@@ -1,9 +1,10 @@
 """The same report in the shapes a reviewer receives it in must get the same judgement: saved from a portal with its
 page fields above and its footer below, converted from Word with a blank line between paragraphs or its numbers
-spaced out, its headings in Markdown bold, indented with full-width spaces, with Windows line ends, or copied by a mirror site in traditional
-script. Each variant of every tune document of the corpus is compared with the
-document itself, on what checker reads (genre, title, body, level, year) and on every element's grade; no label is
-looked at, so nothing here is tuned to a verdict."""
+spaced out, its headings in Markdown bold, indented with full-width spaces, with Windows line ends, with the page
+numbers of a PDF conversion (— 3 —) between its lines, or copied by a mirror site in traditional script. Each
+variant of every tune document of the corpus is compared with the document itself, on what checker reads (genre,
+title, body, level, year) and on every element's grade; no label is looked at, so nothing here is tuned to a
+verdict."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "bold headings pasted from a chat assistant": lambda text: "\n".join(
         f"**{line.strip()}**" if HEADING.match(line.strip()) and len(line.strip()) < 40 else line
         for line in text.split("\n")),
+    "page numbers left by a PDF conversion": lambda text: "\n".join(
+        f"{line}\n— {n // 12} —" if n % 12 == 0 else line for n, line in enumerate(text.split("\n"), start=1)),
     "numbers spaced out by an export": lambda text: re.sub(r"(?<=[\u4e00-\u9fff])(\d+)(?=[\u4e00-\u9fff])", r" \1 ", text),
     "a mirror site's traditional script": lambda text: text.translate(_traditional()),
 }

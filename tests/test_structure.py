@@ -158,6 +158,21 @@ def test_a_page_footer_under_the_signoff_is_chrome() -> None:
     assert (meta.signoff.body, meta.signoff.date) == ("某县人民政府", "2025-03-01")
 
 
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("— 3 —", True), ("- 12 -", True), ("第3页 共10页", True), ("第 3 页/共 10 页", True), ("Page 3 of 10", True),
+    ("12", False), ("3/10", False), ("— 2023年 —", False),  # a bare figure may be a table's cell
+])
+def test_a_page_number_left_by_a_pdf_conversion_is_chrome(line: str, chrome: bool) -> None:
+    from checker.structure.metadata import is_chrome
+
+    assert is_chrome(line) is chrome
+
+
+def test_a_page_number_between_the_body_and_its_title() -> None:
+    meta = doc_of("某镇委员会\n\n— 1 —\n\n2019年法治政府建设工作报告\n\n2019年，我镇推进依法行政。").meta
+    assert meta.title == "某镇委员会2019年法治政府建设工作报告"
+
+
 def test_a_title_over_two_paragraphs() -> None:
     """Text converted from Word puts a blank line between paragraphs, and a title's halves are two of them."""
     meta = doc_of("某市党政主要负责人履行推进法治建设\n\n第一责任人职责清单\n\n为深入贯彻习近平法治思想，制定本清单。").meta

@@ -19,6 +19,8 @@ CHROME = re.compile(
     r"|扫一扫在手机|【\s*(?:打印|关闭|大|字体)|\s>\s|›|ICP备|公网安备|网站标识码|Copyright|©"  # a page's footer
     r"|手机版|站内搜索|网上有害信息举报|无障碍浏览|设为首页|加入收藏|^\s*>>|\|\s*>>|^\s*>[^>\n\d%]{2,30}>[^\n\d%]*$"
     r"|^\(此件(?:主动|不予)?公开(?:发布)?\)$|^\[?(?:打印|关闭)\]?(?:\s*\[?(?:打印|关闭)\]?)*$"
+    # a page number left in text saved from a PDF (— 3 —, 第3页 共10页, Page 3 of 10); a bare figure may be a table's
+    r"|^[-—–]+\s*\d{1,4}\s*[-—–]+$|^第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?$|^(?:page|Page|PAGE)\s*\d+(?:\s*of\s*\d+)?$"
 )
 DATE = re.compile(
     r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
@@ -136,16 +138,18 @@ def find_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
     return found
 
 
-def _next_line(lines: list[tuple[int, str]], idx: int) -> int | None:
-    """The index of the first line with text after lines[idx]: text converted from a document or a page often
-    has blank lines between paragraphs, and a title's two halves are two paragraphs."""
-    return next((i for i in range(idx + 1, len(lines)) if lines[i][1]), None)
+def _next_line(lines: list[tuple[int, str]], idx: int, over_chrome: bool = False) -> int | None:
+    """The index of the first line of text after lines[idx], over blank lines (text converted from a document or
+    a page often has them between paragraphs, and a title's two halves are two paragraphs) and, with over_chrome,
+    page chrome (a page's number may fall between an issuing body and its title)."""
+    return next((i for i in range(idx + 1, len(lines))
+                 if lines[i][1] and not (over_chrome and is_chrome(lines[i][1]))), None)
 
 
 def _organ_over_title(lines: list[tuple[int, str]], idx: int) -> tuple[str, Span] | None:
     """An issuing body's line over a title line that names no body of its own (某局 / 2025年法治政府建设报告)."""
     start, line = lines[idx]
-    at = _next_line(lines, idx)
+    at = _next_line(lines, idx, over_chrome=True)
     nxt = lines[at] if at is not None else None
     if nxt is None or not looks_like_organ(line) or is_chrome(line) or TITLE_WORDS.search(line):
         return None
