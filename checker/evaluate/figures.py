@@ -12,7 +12,7 @@ from functools import cached_property
 
 # The units a pack uses unless it names its own (pack.yaml `figures:`); fazhi-annual writes the same lists out.
 UNITS = ("人次", "件次", "户次", "万元", "亿元", "元", "件", "次", "项", "人", "名", "家", "起", "条", "场", "份", "卷", "户",
-         "宗", "期", "批", "篇", "册", "所", "处", "个", "台", "套", "张", "类", "辆", "%", "亩", "吨", "公里", "平方米", "万")
+         "宗", "期", "批", "篇", "册", "所", "处", "个", "台", "套", "张", "类", "辆", "部", "%", "亩", "吨", "公里", "平方米", "万")
 CHINESE_UNITS = ("人次", "件次", "件", "次", "人", "名", "家", "起", "条", "场", "份", "卷", "户", "宗", "篇", "万元", "元")
 APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|将近|大约|上)$")
 TIME_LIMIT_AFTER = re.compile(r"^\s*(?:个)?(?:工作日|日内|天内|小时|学时|个月|年内)")
@@ -46,7 +46,7 @@ DEFAULT_UNITS = FigureUnits()
 
 
 ORGAN_KIND = r"(?:[^\u4e00-\u9fff]{0,2}(?:市直|县直|区直|省直|基层|执法|职能|相关|成员))?"
-STRUCTURE = re.compile(ORGAN_KIND + r"(?:部门|单位|乡镇|街道|镇|乡|村|社区|县|区|市|省|方面|领域|环节|层级|科室|处室|股室|站所|"
+STRUCTURE = re.compile(ORGAN_KIND + r"(?:部门|单位|乡镇|街道|镇|乡|行政村|村|辖市区|辖区|委办局|社区|县|区|市|省|方面|领域|环节|层级|科室|处室|股室|站所|"
                        r"片区|网格)")
 GOVERNMENT_UNITS = re.compile(ORGAN_KIND + r"(?:部门|单位)")
 # 家 counts what was done to units (抽查32家执法单位) unless it states an extent: 覆盖全区44家执法部门, ……等6家单位
