@@ -284,7 +284,7 @@ def _past_chrome(text: str) -> str:
 
 def _opening_line(text: str) -> str:
     """The first line that is not site chrome."""
-    return next((line.strip() for line in text.splitlines() if line.strip() and not is_chrome(line)), "")
+    return _past_chrome(text).split("\n", 1)[0].strip()
 
 
 def _first_line(text: str) -> str:
