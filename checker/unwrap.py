@@ -13,7 +13,7 @@ import re
 from array import array
 
 from checker.normalise import index_array
-from checker.read.layout import continues, text_width
+from checker.read.layout import STANDALONE, text_width
 from checker.sentences import LINE_ENDS_SENTENCE, SENTENCE_MARKS
 
 MIN_LINES = 8  # a short text gives no common width to go by
@@ -45,7 +45,7 @@ def unwrap(text: str, offsets: array, raw: str) -> tuple[str, array]:
         kept.extend(offsets[pos:end])
         if line and following and widths[i] >= full - SLACK and not LINE_ENDS_SENTENCE.search(line) \
                 and _goes_on(following, widths[i + 1], full) and not _indented(raw, offsets[end + 1]) \
-                and continues(line, following):
+                and not STANDALONE.match(following):  # a date standing alone is the 落款's
             if line[-1].isascii() and line[-1].isalnum() and following[0].isascii() and following[0].isalnum():
                 parts.append(" ")  # words of a Latin script wrapped at a space keep one
                 kept.append(offsets[end])
