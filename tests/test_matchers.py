@@ -299,6 +299,17 @@ def test_the_opening_scope_is_the_preamble_before_the_first_heading() -> None:
     assert titled.text[span.start:span.end] == "第0段开头的话。"
 
 
+def test_the_opening_is_the_same_under_page_fields_and_between_blank_lines() -> None:
+    """A page's fields above the text and a Word export's blank lines are no paragraphs of the preamble."""
+    body = "2023年，我县推进法治政府建设。\n全年办理复议案件23件。\n一、主要举措\n审核规范性文件9件。"
+    plain = ctx_of(body)
+    for shape in ("来源：本站  浏览次数：126\n字号：【大 中 小】 打印本页 关闭窗口\n\n" + body, body.replace("\n", "\n\n")):
+        ctx = ctx_of(shape)
+        opening = [ctx.text[s.start:s.end].replace("\n\n", "\n") for s in ctx.scope("opening")]
+        assert opening == [plain.text[s.start:s.end] for s in plain.scope("opening")] == \
+            ["2023年,我县推进法治政府建设。\n全年办理复议案件23件。"]
+
+
 @pytest.mark.parametrize(("text", "counted"), [
     ("整改评估发现的22个问题", ["22个"]),              # a count of results
     ("协调6个部门，覆盖12个方面", []),                  # counts of structure

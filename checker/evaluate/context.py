@@ -3,6 +3,7 @@ hits with word boundaries, figures, and the guards that refuse false credit (eac
 
 from __future__ import annotations
 
+import itertools
 import re
 from array import array
 from bisect import bisect_left, bisect_right
@@ -21,6 +22,8 @@ TITLE_BOOK = re.compile(r"《[^《》\n]{1,60}》")
 QUOTED_LIST = re.compile(r"“[^“”\n]{2,200}”")
 LIST_ITEM_END = re.compile(r"、|等|和|及")
 LIST_SLACK = 4
+NON_SPACE = re.compile(r"\S")
+PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")  # a line with text
 OPENING_PARAGRAPHS = 3  # a preamble longer than this before the first heading is the report, not a preamble
 GUARD_ORDER = ("title", "list", "future", "problem", "negation")  # blocked() asks them in this order
 
@@ -71,12 +74,14 @@ class DocContext:
         """The preamble before the first heading (a salutation, 20××年，坚持……, 现将……报告如下): up to three
         paragraphs, else the first one. Without headings there is no telling a preamble from the report."""
         headings = self.doc.headings()
-        if not headings or not self.document:
+        end = headings[0].heading.start if headings else 0
+        # content starts past the page's chrome (字号, 发布时间) and blank lines, which are no paragraphs
+        start = next((m.start() for span in self.document if (m := NON_SPACE.search(self.text, span.start, span.end))),
+                     end)
+        if start >= end:
             return ()
-        start, end = self.document[0].start, headings[0].heading.start
-        while start < end and self.text[start].isspace():
-            start += 1
-        if self.text.count("\n", start, end) > OPENING_PARAGRAPHS:
+        lines = PARAGRAPH.finditer(self.text, start, end)  # blank lines (a Word export's) are no paragraphs
+        if sum(1 for _ in itertools.islice(lines, OPENING_PARAGRAPHS + 1)) > OPENING_PARAGRAPHS:
             end = self.text.find("\n", start, end)
         while end > start and self.text[end - 1].isspace():
             end -= 1
