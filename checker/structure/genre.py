@@ -58,7 +58,7 @@ NEWS = re.compile(
     r"|(?:网|报|台)\d{1,2}月\d{1,2}日[\u4e00-\u9fff]{0,4}(?:讯|电)", re.M)  # 某某网5月20日南通讯: the place before 讯
 DATELINE = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?,", re.M)
 MEETING_SAID = re.compile(r"会议(?:强调|指出|要求|认为|提出)|(?:他|她)(?:强调|指出|要求)|出席(?:会议)?并(?:讲话|致辞)")
-HEADLINE_VERB = re.compile(r"召开|举行|举办|审议|听取|点评|通报|发布|出席|调研|部署|督察组|启动|亮相|获评|荣获|助推|"
+HEADLINE_VERB = re.compile(r"召开|举行|举办|审议|听取|点评|通报|发布|出席|调研|视察|部署|督察组|启动|亮相|获评|荣获|助推|"
                            r"开展[^,。]{0,10}(?:专项|督察|督查|检查|评议|活动|行动)(?!情况)")
 ACADEMIC = re.compile(r"[\[【]?摘\s*要[\]】:：]")
 SCHOLARLY = re.compile(r"本文(?:认为|从|以|通过|试图|旨在|拟|提出|分析|将)|笔者|作者单位|作者简介|基金项目|参考文献|\[\d{1,2}\]|"
@@ -122,7 +122,8 @@ TRANSMITS = re.compile(r"(?:印发|转发|发布)《?([^》]+?)》?的(?:通知|
 # carries that plan as its last part, so the title's subject is the account
 PLAN_ADDED = re.compile(r"(?<=情况|总结)(?:及|和|暨|与)(?:(?:19|20)\d\d年度?|下一?年度?|明年)?[^及和暨与的]{0,10}?"
                         r"(?:工作安排|工作计划|工作要点|工作打算|工作思路)(?=的?(?:报告|汇报)$)")
-NOTICE = re.compile(r"的(?:通报|通知|决定|批复|函)$")  # a notice of results or a decision, not a report
+TABLE = re.compile(r"(?:情况|进展|一览|统计|汇总|明细)表$|台账$")  # a table of tasks or figures (……进展情况表), not a report
+NOTICE = re.compile(r"的(?:通报|通知|决定|批复|函|公示)$")  # a notice of results or a decision, not a report
 
 
 def classify(title: str | None, text: str, body: str | None = None) -> str:
@@ -208,7 +209,7 @@ def _by_title(title: str, subject: str, head: str) -> str:
     if verb and "关于" not in whole[:verb.start()]:  # 关于……审议意见……的报告 names a report's subject
         return "news"
     own = PLAN_ADDED.sub("", QUOTED.sub("", subject))  # ……情况及2021年度工作安排的报告 reports on the year
-    if NOTICE.search(own):
+    if NOTICE.search(own) or TABLE.search(own):
         return "unknown"
     named = _by_name(own)
     if named == "annual_report" and (BARE_SUBJECT.fullmatch(own) or _headline(own)):
