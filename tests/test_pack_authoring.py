@@ -54,6 +54,10 @@ def test_full_width_marks_in_a_pattern_are_refused(tmp_path: Path) -> None:
     ("  title: {needs: [bodi]}\n", 'needs 中没有 "bodi" 这一项'),
     ("  title: {needs: [body], headline_genres: [newz]}\n", 'headline_genres 中没有 "newz" 这一类型'),
     ("  title: {needs: [body], headline_genres: [unknown]}\n", '未识别类型的文件首行可能正是报告标题'),
+    ("  genre: {is: [newz]}\n", '没有 "newz" 这一文件类型'),
+    ("  genre: {is_not: [unknown]}\n", "未识别类型的文件可能正是一份报告"),
+    ("  genre: {is: [news], is_not: [work_plan]}\n", "genre 须恰好写 is 或 is_not 其中之一"),
+    ("  genre: {}\n", "genre 须恰好写 is 或 is_not 其中之一"),
 ])
 def test_pack_errors_are_in_chinese_with_file_line_key_and_fix(tmp_path: Path, match: str, words: str) -> None:
     root = make_pack(tmp_path / "p", HEAD, {"a": element_with(match)})
@@ -61,6 +65,22 @@ def test_pack_errors_are_in_chinese_with_file_line_key_and_fix(tmp_path: Path, m
     assert "a.yaml:10:" in problem and words in problem
     message = problem.split(": ", 1)[1]
     assert CJK.search(message) and not re.search(r"\b(must|unknown|missing|write|got)\b", message)
+
+
+
+# -- genre --------------------------------------------------------------------------------------------------------
+NEWS = "本报讯（记者 林远）3月5日，某县召开法治政府建设工作会议，会议审议了年度报告。\n"
+
+
+@pytest.mark.parametrize(("match", "text", "expected"), [
+    ("  genre: {is: [news]}\n", NEWS, "pass"),
+    ("  genre: {is: [news]}\n", "2024年，我县办理行政复议案件12件。\n", "fail"),
+    ("  genre: {is_not: [news, interpretation]}\n", NEWS, "fail"),
+    ("  genre: {is_not: [news, interpretation]}\n", "2024年，我县办理行政复议案件12件。\n", "pass"),
+])
+def test_genre_asks_what_kind_of_document_it_is(tmp_path: Path, match: str, text: str, expected: str) -> None:
+    pack = load_pack(str(make_pack(tmp_path / "p", HEAD, {"a": element_with(match)})))
+    assert status(pack, text) == expected
 
 
 # -- named lists ------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from checker.matchers.base import GUARD_NAMES, REACH_WORDS, Matcher, Unless
 from checker.matchers.compose import Composite
 from checker.matchers.figures import Figures
+from checker.matchers.genre import Genre
 from checker.matchers.metadata import Signoff, Title
 from checker.matchers.near import Near
 from checker.matchers.regex import Regex
@@ -17,7 +18,7 @@ from checker.packs.schema import Field, Validator, did_you_mean
 from checker.packs.yamlmarks import MarkedDict
 
 LEAVES: dict[str, type[Matcher]] = {cls.name: cls for cls in (Terms, Near, Regex, Section, Figures, Title, Signoff,
-                                                               Substance)}
+                                                               Substance, Genre)}
 COMPOSITES = ("all", "any", "at_least")
 MATCHER_NAMES = tuple(LEAVES) + COMPOSITES
 SCOPE_FIELDS = (
