@@ -46,8 +46,8 @@ DEFAULT_UNITS = FigureUnits()
 
 
 ORGAN_KIND = r"(?:[^\u4e00-\u9fff]{0,2}(?:市直|县直|区直|省直|基层|执法|职能|相关|成员))?"
-STRUCTURE = re.compile(ORGAN_KIND + r"(?:部门|单位|乡镇|街道|镇|乡|行政村|村|辖市区|辖区|委办局|社区|县|区|市|省|方面|领域|环节|层级|科室|处室|股室|站所|"
-                       r"片区|网格)")
+STRUCTURE = re.compile(ORGAN_KIND + r"(?:部门|单位|乡镇|街道|镇|乡|行政村|村|辖市区|辖区|委办局|社区|县|区|市|省|方面|领域|"
+                       r"环节|层级|科室|处室|股室|站所|片区|网格)")
 GOVERNMENT_UNITS = re.compile(ORGAN_KIND + r"(?:部门|单位)")
 # 家 counts what was done to units (抽查32家执法单位) unless it states an extent: 覆盖全区44家执法部门, ……等6家单位
 EXTENT_BEFORE = re.compile(r"(?:覆盖|涉及|包括|共有|等)(?:全[省市县区])?$")
