@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from checker.checks.base import CheckDef, Context
 from checker.model import Document, Finding
 from checker.packs.model import Pack
 from checker.packs.schema import Field
+
+if TYPE_CHECKING:
+    from checker.evaluate.context import DocContext
 
 
 def _lazy(module: str, name: str = "run") -> Callable:
@@ -81,8 +85,10 @@ REGISTRY: dict[str, CheckDef] = {d.id: d for d in (
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def run_checks(doc: Document, pack: Pack, baseline: Document | None = None) -> tuple[Finding, ...]:
-    """Every enabled check of the pack on one document, ordered by line, column and severity."""
+def run_checks(doc: Document, pack: Pack, baseline: Document | None = None,
+               evaluation: DocContext | None = None) -> tuple[Finding, ...]:
+    """Every enabled check of the pack on one document, ordered by line, column and severity. evaluation: the
+    context the elements were judged in, whose scopes the checks then need not find again."""
     found: list[Finding] = []
     for spec in pack.checks:
         definition = REGISTRY.get(spec.id)
@@ -90,7 +96,7 @@ def run_checks(doc: Document, pack: Pack, baseline: Document | None = None) -> t
             continue
         if definition.needs_baseline and baseline is None:
             continue
-        found.extend(definition.run(Context(doc, pack, spec, baseline)))
+        found.extend(definition.run(Context(doc, pack, spec, baseline, evaluation)))
     unique = {(f.check, f.line, f.column, f.message): f for f in found}
     return tuple(sorted(unique.values(), key=lambda f: (f.line, f.column, SEVERITY_ORDER.get(f.severity, 3),
                                                         f.check)))

@@ -11,10 +11,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from checker.model import Document, Finding, Span
 from checker.packs.model import BUILTIN_SCOPES, CheckSpec, Pack
 from checker.packs.schema import Field
+
+if TYPE_CHECKING:
+    from checker.evaluate.context import DocContext
 
 TEXT_LIMIT = 60
 
@@ -32,19 +36,22 @@ class CheckDef:
 
 
 class Context:
-    def __init__(self, doc: Document, pack: Pack, spec: CheckSpec, baseline: Document | None = None) -> None:
+    def __init__(self, doc: Document, pack: Pack, spec: CheckSpec, baseline: Document | None = None,
+                 evaluation: DocContext | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.pack = pack
         self.spec = spec
         self.baseline = baseline
+        if evaluation is not None:  # shared by the checks of a document: its scopes are found once
+            self.__dict__["evaluation"] = evaluation
 
     @property
     def options(self) -> dict:
         return self.spec.options
 
     @cached_property
-    def evaluation(self):
+    def evaluation(self) -> DocContext:
         from checker.evaluate.context import DocContext
 
         return DocContext(self.doc, self.pack)
