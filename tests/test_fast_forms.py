@@ -39,3 +39,34 @@ def test_news_credit_matches_where_its_plain_form_does(text: str) -> None:
 @example("a \n\u3000\r\n\nb")
 def test_tidy_equals_the_plain_substitution(text: str) -> None:
     assert _tidy(text) == BLANK_LINES.sub("\n", text).replace("\r", "")
+
+
+def plain_exception_at(text: str, start: int, end: int, exceptions: tuple[str, ...]) -> str | None:
+    """The first phrase with an occurrence in text that holds text[start:end]: each phrase searched for around it."""
+    for phrase in exceptions:
+        lo = max(0, end - len(phrase))
+        at = text.find(phrase, lo, start + len(phrase))
+        while at != -1 and at <= start:
+            if at + len(phrase) >= end:
+                return phrase
+            at = text.find(phrase, at + 1, start + len(phrase))
+    return None
+
+
+WORDS = st.text(alphabet="副县长办公会", min_size=1, max_size=5)
+
+
+@given(st.text(alphabet="副县长办公会市", min_size=1, max_size=40), st.lists(WORDS, max_size=5), st.data())
+@example("副县长办公会", ["县长办公会", "副县长"], None)
+def test_exception_at_finds_what_a_search_around_the_hit_finds(text: str, phrases: list[str], data) -> None:
+    """A hit is a piece of the text (start < end <= len(text))."""
+    from checker.evaluate.context import DocContext
+
+    ctx = DocContext.__new__(DocContext)
+    ctx.text = text
+    if data is None:
+        start, end = 1, 3
+    else:
+        start = data.draw(st.integers(0, len(text) - 1))
+        end = data.draw(st.integers(start + 1, len(text)))
+    assert ctx.exception_at(start, end, tuple(phrases)) == plain_exception_at(text, start, end, tuple(phrases))

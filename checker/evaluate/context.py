@@ -7,7 +7,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from checker.evaluate.figures import find_figures
@@ -234,14 +234,12 @@ class DocContext:
         return self.text[start:min(hit.end + chars, end if end != -1 else len(self.text))]
 
     def exception_at(self, start: int, end: int, exceptions: tuple[str, ...]) -> str | None:
-        """The `except` phrase the hit from start to end lies inside, or None."""
-        for phrase in exceptions:
-            lo = max(0, end - len(phrase))
-            at = self.text.find(phrase, lo, start + len(phrase))
-            while at != -1 and at <= start:
-                if at + len(phrase) >= end:
-                    return phrase
-                at = self.text.find(phrase, at + 1, start + len(phrase))
+        """The first `except` phrase the hit from start to end lies inside, or None. A phrase can hold the hit only
+        where the hit's word is part of it, so only those places are compared (most phrases hold none)."""
+        text = self.text
+        for phrase, at in _places_in(text[start:end], exceptions):
+            if at <= start and text.startswith(phrase, start - at):
+                return phrase
         return None
 
     # -- figures --------------------------------------------------------------------------------------------
@@ -397,6 +395,18 @@ class DocContext:
         if names not in self._scope_union:
             self._scope_union[names] = merge([span for name in names for span in self.scope(name)])
         return self._scope_union[names]
+
+
+@lru_cache(maxsize=4096)
+def _places_in(word: str, phrases: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """(phrase, offset) for every place where word lies in one of the phrases, in the phrases' order."""
+    out = []
+    for phrase in phrases:
+        at = phrase.find(word)
+        while at != -1:
+            out.append((phrase, at))
+            at = phrase.find(word, at + 1)
+    return tuple(out)
 
 
 def _quote(text: str, limit: int = 40) -> str:
