@@ -70,3 +70,58 @@ def test_exception_at_finds_what_a_search_around_the_hit_finds(text: str, phrase
         start = data.draw(st.integers(0, len(text) - 1))
         end = data.draw(st.integers(start + 1, len(text)))
     assert ctx.exception_at(start, end, tuple(phrases)) == plain_exception_at(text, start, end, tuple(phrases))
+
+
+def _pack_patterns() -> list[re.Pattern[str]]:
+    """The lexicon's future marker and every substance pattern of every pack: what with_first_chars is used on."""
+    from pathlib import Path
+
+    from checker.matchers.substance import Substance
+    from checker.packs.loader import load_pack
+
+    def leaves(matcher):
+        yield matcher
+        for child in getattr(matcher, "children", ()):
+            yield from leaves(child)
+
+    found = {}
+    for folder in sorted(Path(__file__).resolve().parent.parent.joinpath("rules").glob("*/pack.yaml")):
+        pack = load_pack(folder.parent.name)
+        found[pack.lexicon.future.pattern] = pack.lexicon.future
+        for element in pack.elements:
+            for matcher in (element.match, element.weak_if):
+                for leaf in leaves(matcher) if matcher is not None else ():
+                    if isinstance(leaf, Substance):
+                        found[leaf.params["concrete"].pattern] = leaf.params["concrete"]
+                        found[leaf.params["formula"].pattern] = leaf.params["formula"]
+    return list(found.values())
+
+
+PACK_PATTERNS = _pack_patterns()
+TRICKY = [re.compile(p) for p in (r"(?<!始终)将(?:进一步|继续)|我们将", r"(?:a|)b", r"(?:\d*|x)年", r"(?<=[来去])[^a]",
+                                   r"(?:(?:x)?y){1,2}|z+", r"(?!下)\w年", r"[ab]{0}c", r"(?:19|20)\d\d年")]
+PATTERN_CHARS = sorted({ch for p in PACK_PATTERNS + TRICKY for ch in p.pattern if ord(ch) > 0x2e7f} |
+                       set("0123456789年,;。\n ab xyzc"))
+
+
+@given(st.sampled_from(PACK_PATTERNS + TRICKY), st.text(alphabet=st.sampled_from(PATTERN_CHARS), max_size=60),
+       st.integers(0, 60), st.integers(0, 60))
+def test_first_character_lookahead_changes_no_match(pattern: re.Pattern[str], text: str, a: int, b: int) -> None:
+    """The same matches, in the whole text and in any window of it (matchers search between a sentence's ends)."""
+    from checker.firstchars import with_first_chars
+
+    fast = with_first_chars(pattern)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    start, end = min(a, b), max(a, b)
+    assert [m.span() for m in fast.finditer(text, start, end)] == [m.span() for m in pattern.finditer(text, start, end)]
+    assert fast.groupindex == pattern.groupindex and fast.groups == pattern.groups
+
+
+def test_the_lookahead_is_put_where_the_engine_has_none() -> None:
+    from checker.firstchars import with_first_chars
+
+    for slow in (TRICKY[0].pattern, r"(?:a|)b", r"x*y", r"(?<!a)b"):
+        assert with_first_chars(re.compile(slow)).pattern.startswith("(?=[")
+    for plain in (r"(?:持续|进一步)(?:推进|加强)", r"[一二]年", r"下一步",  # the engine's own first characters
+                  r".a", r"(?i)ab", r"a*", r"[^a]b", r"(a)\1"):  # cannot be told
+        assert with_first_chars(re.compile(plain)).pattern == plain

@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from checker.evaluate.figures import find_figures
+from checker.firstchars import with_first_chars
 from checker.model import Document, Span
 from checker.normalise import index_array
 from checker.packs.model import Lexicon, Pack, ScopeSpec
@@ -33,6 +34,7 @@ class DocContext:
         self.text = doc.text
         self.pack = pack
         self.lexicon: Lexicon = pack.lexicon
+        self._future_marker = with_first_chars(self.lexicon.future)  # asked of every sentence: found fast
         self._scopes: dict[object, tuple[Span, ...]] = {}
         self._vocabulary_taught = False
         # Per-document memos: many matchers ask the same questions about the same hits and sentences.
@@ -356,7 +358,7 @@ class DocContext:
         if in_plan:
             return f"在{self._labels(self.lexicon.future_scopes)}部分（lexicon 的 future_scopes）"
         text = self.text[start:end]
-        m = self.lexicon.future.search(text)
+        m = self._future_marker.search(text)
         if m:
             return f"句中有“{m.group()}”"
         m = self._next_year.search(text) if self._next_year else None
@@ -366,7 +368,9 @@ class DocContext:
     def _next_year(self) -> re.Pattern[str] | None:
         """Next year, but not the end of a period (《规划（2021—2025年）》, 2023-2025年) nor a date that has passed."""
         year = self.doc.meta.year
-        return re.compile(rf"(?<![\d—–\-~至到]){year + 1}年(?!\d{{1,2}}月\d{{1,2}}日)") if year else None
+        if not year:
+            return None
+        return with_first_chars(re.compile(rf"(?<![\d—–\-~至到]){year + 1}年(?!\d{{1,2}}月\d{{1,2}}日)"))
 
     def _labels(self, names: tuple[str, ...]) -> str:
         labels = self.pack.scope_labels
