@@ -27,8 +27,10 @@ except ImportError:  # Python 3.10
 # Flags under which a class of first characters means what it means in the pattern (no IGNORECASE; no VERBOSE,
 # whose comment could swallow the closing parenthesis put after the pattern).
 PLAIN_FLAGS = re.UNICODE | re.MULTILINE | re.DOTALL
-CATEGORIES = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
-              c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+# Classes that leave most positions out (\w, \D, \S and a range of Chinese would let nearly all of them through:
+# a lookahead with them only adds a test).
+CATEGORIES = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s"}
+MAX_RANGE = 256
 ZERO_WIDTH = (c.ASSERT, c.ASSERT_NOT, c.AT)
 REPEATS = tuple(getattr(c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(c, name))
 ATOMIC = getattr(c, "ATOMIC_GROUP", None)
@@ -115,11 +117,11 @@ def _class(items) -> list[str] | None:
     for op, av in items:
         if op is c.LITERAL:
             out.append(_char(av))
-        elif op is c.RANGE:
+        elif op is c.RANGE and av[1] - av[0] < MAX_RANGE:
             out.append(f"{_char(av[0])}-{_char(av[1])}")
         elif op is c.CATEGORY and av in CATEGORIES:
             out.append(CATEGORIES[av])
-        else:  # a negated class, or a category we do not name
+        else:  # a negated class, a wide range, or a category that would let nearly everything through
             return None
     return out
 

@@ -125,3 +125,19 @@ def test_the_lookahead_is_put_where_the_engine_has_none() -> None:
     for plain in (r"(?:持续|进一步)(?:推进|加强)", r"[一二]年", r"下一步",  # the engine's own first characters
                   r".a", r"(?i)ab", r"a*", r"[^a]b", r"(a)\1"):  # cannot be told
         assert with_first_chars(re.compile(plain)).pattern == plain
+
+
+FIGURE_CHARS = list("0123456789.第一二三四五六七八九十百千万两零〇数几上近逾余多亿件次人名家元%工作日小时 ,。")
+
+
+@given(st.sampled_from(["digits", "chinese"]), st.text(alphabet=st.sampled_from(FIGURE_CHARS), max_size=40))
+@example("digits", "第3次办理12件，20个工作日内")
+@example("chinese", "三十二件、一件事、近十次")
+def test_figure_patterns_find_what_their_bodies_find(name: str, text: str) -> None:
+    from checker.evaluate.figures import DEFAULT_UNITS
+
+    fast = getattr(DEFAULT_UNITS, name)
+    body = re.fullmatch(r"\(\?=\[[^\]]*\]\)\(\?:(.*)\)", fast.pattern, re.S)
+    assert body is not None, fast.pattern
+    plain = re.compile(body.group(1))
+    assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
