@@ -108,7 +108,7 @@ PATTERN_CHARS = sorted({ch for p in PACK_PATTERNS + TRICKY for ch in p.pattern i
        st.integers(0, 60), st.integers(0, 60))
 def test_first_character_lookahead_changes_no_match(pattern: re.Pattern[str], text: str, a: int, b: int) -> None:
     """The same matches, in the whole text and in any window of it (matchers search between a sentence's ends)."""
-    from checker.firstchars import with_first_chars
+    from checker.evaluate.firstchars import with_first_chars
 
     fast = with_first_chars(pattern)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)]
@@ -118,7 +118,7 @@ def test_first_character_lookahead_changes_no_match(pattern: re.Pattern[str], te
 
 
 def test_the_lookahead_is_put_where_the_engine_has_none() -> None:
-    from checker.firstchars import with_first_chars
+    from checker.evaluate.firstchars import with_first_chars
 
     for slow in (TRICKY[0].pattern, r"(?:a|)b", r"x*y", r"(?<!a)b"):
         assert with_first_chars(re.compile(slow)).pattern.startswith("(?=[")

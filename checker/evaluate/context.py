@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from checker.evaluate.figures import find_figures
-from checker.firstchars import with_first_chars
+from checker.evaluate.firstchars import with_first_chars
 from checker.model import Document, Span
 from checker.normalise import index_array
 from checker.packs.model import Lexicon, Pack, ScopeSpec

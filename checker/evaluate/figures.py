@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from checker.firstchars import with_first_chars
+from checker.evaluate.firstchars import with_first_chars
 
 # The units a pack uses unless it names its own (pack.yaml `figures:`); fazhi-annual writes the same lists out.
 UNITS = ("人次", "件次", "户次", "万元", "亿元", "元", "件", "次", "项", "人", "名", "家", "起", "条", "场", "份", "卷", "户",
@@ -24,7 +24,7 @@ TIME_LIMIT_AFTER = re.compile(r"^\s*(?:个)?(?:工作日|日内|天内|小时|�
 class FigureUnits:
     """The units after a number that make it a figure of work done: after digits (23件, 95%) and after Chinese
     numerals (三十二件); longer units are tried first, so 人次 wins over 人. Both patterns start with a lookbehind,
-    so their first characters go in front (checker.firstchars): they are searched in every sentence."""
+    so their first characters go in front (checker.evaluate.firstchars): they are searched in every sentence."""
 
     units: tuple[str, ...] = UNITS
     chinese_units: tuple[str, ...] = CHINESE_UNITS

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from checker.firstchars import with_first_chars
+from checker.evaluate.firstchars import with_first_chars
 from checker.matchers.base import (
     EVIDENCE_HITS,
     GUARDS,
