@@ -64,6 +64,10 @@ class Context:
     def _content_covering(self) -> Covering:
         return Covering(self.content)
 
+    def sentences(self, span: Span) -> list[Span]:
+        """checker.sentences.sentences of the span, found once for all the checks of a document."""
+        return self.evaluation.stripped_sentences(span)
+
     def in_content(self, offset: int) -> bool:
         """Whether offset is in the content: asked once per match by some checks, so a bisection (the content is
         one span minus the web-page chrome, which may be many lines)."""

@@ -16,7 +16,7 @@ from checker.model import Document, Span
 from checker.normalise import index_array
 from checker.packs.model import Lexicon, Pack, ScopeSpec
 from checker.segment import aligned, learn, runs
-from checker.sentences import CLAUSE_END, CLAUSE_END_NOT_LIST
+from checker.sentences import CLAUSE_END, CLAUSE_END_NOT_LIST, sentences
 
 TITLE_BOOK = re.compile(r"《[^《》\n]{1,60}》")
 QUOTED_LIST = re.compile(r"“[^“”\n]{2,200}”")
@@ -47,6 +47,7 @@ class DocContext:
         self._sentence_at: dict[int, Span] = {}
         self._clause_at: dict[int, Span] = {}
         self._words: dict[tuple[int, int], bool] = {}
+        self._stripped_sentences: dict[Span, list[Span]] = {}
 
     # -- scopes ---------------------------------------------------------------------------------------------
     @cached_property
@@ -164,6 +165,14 @@ class DocContext:
                 start, end = _sentence_around(ends, length, pos)
                 yield Span(max(start, span.start), min(end, span.end))
                 pos = max(end, pos + 1)
+
+    def stripped_sentences(self, span: Span) -> list[Span]:
+        """checker.sentences.sentences of the span (stripped of spaces, long ones in pieces), as the checks read
+        them: found once, for the checks that share this context."""
+        found = self._stripped_sentences.get(span)
+        if found is None:
+            found = self._stripped_sentences[span] = list(sentences(self.text, span.start, span.end))
+        return found
 
     @cached_property
     def _clause_breaks(self) -> array:
