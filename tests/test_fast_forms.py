@@ -141,3 +141,10 @@ def test_figure_patterns_find_what_their_bodies_find(name: str, text: str) -> No
     assert body is not None, fast.pattern
     plain = re.compile(body.group(1))
     assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("們這個國會發区县a\n")), max_size=30))
+def test_telltale_characters_are_counted_as_by_a_set(text: str) -> None:
+    from checker.simplified import TELLTALE, TELLTALE_CHAR
+
+    assert set(TELLTALE_CHAR.findall(text)) == TELLTALE.intersection(text)
