@@ -148,3 +148,12 @@ def test_telltale_characters_are_counted_as_by_a_set(text: str) -> None:
     from checker.simplified import TELLTALE, TELLTALE_CHAR
 
     assert set(TELLTALE_CHAR.findall(text)) == TELLTALE.intersection(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("此处填写待补充数据不已TODOBa ")), max_size=30))
+def test_placeholder_lookahead_changes_no_match(text: str) -> None:
+    from checker.checks.placeholder import PATTERNS
+
+    fast = PATTERNS[-1][0]
+    body = re.compile(re.fullmatch(r"\(\?=\[[^\]]*\]\)\(\?:(.*)\)", fast.pattern).group(1))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in body.finditer(text)]

@@ -208,10 +208,11 @@ class DocContext:
 
     @cached_property
     def _runs(self) -> tuple[array, array]:
+        """Where the runs segmented for word boundaries start and end (segment.runs), each list made in C: a report
+        has thousands of runs, and a loop in Python over them cost about a fifth of a millisecond."""
         starts, ends = index_array(len(self.text)), index_array(len(self.text))
-        for start, end in runs(self.text):
-            starts.append(start)
-            ends.append(end)
+        starts.extend(map(re.Match.start, runs(self.text)))
+        ends.extend(map(re.Match.end, runs(self.text)))
         return starts, ends
 
     def _word(self, start: int, end: int) -> bool:
