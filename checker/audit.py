@@ -10,7 +10,6 @@ from dataclasses import replace
 
 from checker.checks import run_checks
 from checker.errors import InputError, PackError, UsageError
-from checker.evaluate.context import DocContext
 from checker.evaluate.engine import evaluate
 from checker.limits import limit_findings
 from checker.model import Document, PackRef, RawText, Result
@@ -76,9 +75,8 @@ def _audit_raw(raw, pack: Pack | None, fail_under: float | None, baseline: Docum
         pack = load_pack(pack_id)
     if adjust is not None:
         pack = adjust(pack)
-    ctx = DocContext(doc, pack)  # one for the elements and the checks: scopes and sentences are found once
-    elements = evaluate(doc, pack, ctx)
-    findings = limit_findings(doc) + run_checks(doc, pack, baseline, ctx)
+    elements = evaluate(doc, pack)
+    findings = limit_findings(doc) + run_checks(doc, pack, baseline)
     return Result(source=raw.source, pack=_ref(pack, reason), document=doc, elements=elements, findings=findings,
                   score=score(elements, pack, doc.meta.genre, fail_under, findings))
 

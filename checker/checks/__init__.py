@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
-from typing import TYPE_CHECKING
 
 from checker.checks.base import CheckDef, Context
 from checker.model import Document, Finding
 from checker.packs.model import Pack
 from checker.packs.schema import Field
-
-if TYPE_CHECKING:
-    from checker.evaluate.context import DocContext
 
 
 def _lazy(module: str, name: str = "run") -> Callable:
@@ -85,10 +81,13 @@ REGISTRY: dict[str, CheckDef] = {d.id: d for d in (
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def run_checks(doc: Document, pack: Pack, baseline: Document | None = None,
-               evaluation: DocContext | None = None) -> tuple[Finding, ...]:
-    """Every enabled check of the pack on one document, ordered by line, column and severity. evaluation: the
-    context the elements were judged in, whose scopes the checks then need not find again."""
+def run_checks(doc: Document, pack: Pack, baseline: Document | None = None) -> tuple[Finding, ...]:
+    """Every enabled check of the pack on one document, ordered by line, column and severity. The checks share one
+    DocContext, so that the scopes and sentences they ask for are found once. (Not the elements' one: kept alive
+    through the checks, its memos of every hit added a third to the peak memory of a long report.)"""
+    from checker.evaluate.context import DocContext
+
+    evaluation = DocContext(doc, pack)
     found: list[Finding] = []
     for spec in pack.checks:
         definition = REGISTRY.get(spec.id)

@@ -7,7 +7,7 @@ metadata), `ctx.spec` (severity, wording, options from the pack) and, for recycl
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -43,7 +43,7 @@ class Context:
         self.pack = pack
         self.spec = spec
         self.baseline = baseline
-        if evaluation is not None:  # shared by the checks of a document: its scopes are found once
+        if evaluation is not None:  # shared by the checks of a document (run_checks): its scopes are found once
             self.__dict__["evaluation"] = evaluation
 
     @property
@@ -64,7 +64,7 @@ class Context:
     def _content_covering(self) -> Covering:
         return Covering(self.content)
 
-    def sentences(self, span: Span) -> list[Span]:
+    def sentences(self, span: Span) -> Iterator[Span]:
         """checker.sentences.sentences of the span, found once for all the checks of a document."""
         return self.evaluation.stripped_sentences(span)
 

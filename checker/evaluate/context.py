@@ -47,7 +47,7 @@ class DocContext:
         self._sentence_at: dict[int, Span] = {}
         self._clause_at: dict[int, Span] = {}
         self._words: dict[tuple[int, int], bool] = {}
-        self._stripped_sentences: dict[Span, list[Span]] = {}
+        self._stripped_sentences: dict[Span, tuple[array, array]] = {}
 
     # -- scopes ---------------------------------------------------------------------------------------------
     @cached_property
@@ -166,13 +166,18 @@ class DocContext:
                 yield Span(max(start, span.start), min(end, span.end))
                 pos = max(end, pos + 1)
 
-    def stripped_sentences(self, span: Span) -> list[Span]:
+    def stripped_sentences(self, span: Span) -> Iterator[Span]:
         """checker.sentences.sentences of the span (stripped of spaces, long ones in pieces), as the checks read
-        them: found once, for the checks that share this context."""
+        them: found once for the checks that share this context, and kept as two arrays of offsets (8 bytes a
+        sentence, where a list of spans would take 64)."""
         found = self._stripped_sentences.get(span)
         if found is None:
-            found = self._stripped_sentences[span] = list(sentences(self.text, span.start, span.end))
-        return found
+            starts, ends = index_array(len(self.text)), index_array(len(self.text))
+            for sentence in sentences(self.text, span.start, span.end):
+                starts.append(sentence.start)
+                ends.append(sentence.end)
+            found = self._stripped_sentences[span] = (starts, ends)
+        return map(Span, *found)
 
     @cached_property
     def _clause_breaks(self) -> array:

@@ -15,9 +15,8 @@ EVIDENCE_CHARS = 90
 MAX_EVIDENCE = EVIDENCE_HITS
 
 
-def evaluate(doc: Document, pack: Pack, ctx: DocContext | None = None) -> tuple[ElementResult, ...]:
-    """ctx: the document's context for this pack, if the caller shares it with the checks."""
-    ctx = ctx or DocContext(doc, pack)
+def evaluate(doc: Document, pack: Pack) -> tuple[ElementResult, ...]:
+    ctx = DocContext(doc, pack)
     return tuple(judge(ctx, element) for element in pack.elements)
 
 

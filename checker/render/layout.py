@@ -193,7 +193,7 @@ def wrap(text: Line, width: int, pad: bool = False, no_wrap: bool = False) -> li
     return [list(line) for line in _wrapped(tuple(text), max(width, 1), pad, no_wrap)]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)  # the wording of a pack's elements takes about a hundred; quotes come and go
 def _wrapped(text: tuple[Piece, ...], width: int, pad: bool, no_wrap: bool) -> tuple[tuple[Piece, ...], ...]:
     out: list[Line] = []
     for line in split_lines(text) if any("\n" in t for t, _ in text) else [text]:
@@ -222,7 +222,7 @@ def measure(text: Line) -> tuple[int, int]:
     return _measured(tuple(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _measured(text: tuple[Piece, ...]) -> tuple[int, int]:
     whole = plain(text)
     lines = whole.splitlines()

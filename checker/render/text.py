@@ -115,7 +115,7 @@ def _element(e: ElementResult, verbose: bool, width: int) -> list[Line]:
                                                    e.basis, quotes, width)]
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _element_lines(status: str, title: str, severity: str, message: str, suggestion: str, basis: tuple[str, ...],
                    quotes: tuple[tuple[str, str], ...], width: int) -> tuple[Line, ...]:
     """One element's lines, from what they show alone: remembered, since a batch shows the same gaps (a failed
