@@ -43,9 +43,10 @@ MAPPED_ONE_TO_ONE = re.compile("[" + "".join(map(re.escape, sorted(ONE_TO_ONE)))
 SPACE_RUN = re.compile(" +")
 HAN = "\u4e00-\u9fff"
 # the space after a number in running text (one a Han character, 、 , ( or the line's start leads to), before a Han
-# character; and the space before a number that such a space follows
-NUMBER_SPACE = re.compile(rf"(?:(?<=[{HAN},、(])|(?<=[{HAN}] )|^)\d+(?:\.\d+)?%?( )(?=[{HAN}])"
-                          rf"|(?<=[{HAN}])( )(?=\d+(?:\.\d+)?%? [{HAN}])", re.M)
+# character; and the space before a number that such a space follows. Every match starts at a digit or that space:
+# the lookahead says so first, and the engine passes the other positions quickly (three times quicker on a report).
+NUMBER_SPACE = re.compile(rf"(?=[\d ])(?:(?:(?<=[{HAN},、(])|(?<=[{HAN}] )|^)\d+(?:\.\d+)?%?( )(?=[{HAN}])"
+                          rf"|(?<=[{HAN}])( )(?=\d+(?:\.\d+)?%? [{HAN}]))", re.M)
 
 
 def normalise(raw: str) -> tuple[str, array]:

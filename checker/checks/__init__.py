@@ -82,7 +82,12 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def run_checks(doc: Document, pack: Pack, baseline: Document | None = None) -> tuple[Finding, ...]:
-    """Every enabled check of the pack on one document, ordered by line, column and severity."""
+    """Every enabled check of the pack on one document, ordered by line, column and severity. The checks share one
+    DocContext, so that the scopes and sentences they ask for are found once. (Not the elements' one: kept alive
+    through the checks, its memos of every hit added a third to the peak memory of a long report.)"""
+    from checker.evaluate.context import DocContext
+
+    evaluation = DocContext(doc, pack)
     found: list[Finding] = []
     for spec in pack.checks:
         definition = REGISTRY.get(spec.id)
@@ -90,7 +95,7 @@ def run_checks(doc: Document, pack: Pack, baseline: Document | None = None) -> t
             continue
         if definition.needs_baseline and baseline is None:
             continue
-        found.extend(definition.run(Context(doc, pack, spec, baseline)))
+        found.extend(definition.run(Context(doc, pack, spec, baseline, evaluation)))
     unique = {(f.check, f.line, f.column, f.message): f for f in found}
     return tuple(sorted(unique.values(), key=lambda f: (f.line, f.column, SEVERITY_ORDER.get(f.severity, 3),
                                                         f.check)))

@@ -7,14 +7,18 @@ metadata), `ctx.spec` (severity, wording, options from the pack) and, for recycl
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from checker.model import Document, Finding, Span
 from checker.packs.model import BUILTIN_SCOPES, CheckSpec, Pack
 from checker.packs.schema import Field
+
+if TYPE_CHECKING:
+    from checker.evaluate.context import DocContext
 
 TEXT_LIMIT = 60
 
@@ -32,19 +36,22 @@ class CheckDef:
 
 
 class Context:
-    def __init__(self, doc: Document, pack: Pack, spec: CheckSpec, baseline: Document | None = None) -> None:
+    def __init__(self, doc: Document, pack: Pack, spec: CheckSpec, baseline: Document | None = None,
+                 evaluation: DocContext | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.pack = pack
         self.spec = spec
         self.baseline = baseline
+        if evaluation is not None:  # shared by the checks of a document (run_checks): its scopes are found once
+            self.__dict__["evaluation"] = evaluation
 
     @property
     def options(self) -> dict:
         return self.spec.options
 
     @cached_property
-    def evaluation(self):
+    def evaluation(self) -> DocContext:
         from checker.evaluate.context import DocContext
 
         return DocContext(self.doc, self.pack)
@@ -56,6 +63,10 @@ class Context:
     @cached_property
     def _content_covering(self) -> Covering:
         return Covering(self.content)
+
+    def sentences(self, span: Span) -> Iterator[Span]:
+        """checker.sentences.sentences of the span, found once for all the checks of a document."""
+        return self.evaluation.stripped_sentences(span)
 
     def in_content(self, offset: int) -> bool:
         """Whether offset is in the content: asked once per match by some checks, so a bisection (the content is

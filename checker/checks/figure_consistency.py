@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from checker.checks.base import Context, Covering
 from checker.checks.quantities import Figure, figures, number, shown
 from checker.checks.topics import topics_of
+from checker.evaluate.firstchars import with_first_chars
 from checker.model import Finding, Span
-from checker.sentences import sentences
 
 PARTS = re.compile(r"其中(?!包括|包含|之一|涉及|不少于)")
 STAGES = re.compile(r"受理|审结|办结|结案|立案|审理|开庭|答复|办理|处理|完成|收到|收案")
@@ -52,7 +52,7 @@ def run(ctx: Context) -> Iterator[Finding]:
     heads = Covering(s.heading for s in ctx.doc.headings())
     for span in ctx.content:
         before: tuple[Span, list[Figure]] | None = None
-        for sentence in sentences(ctx.text, span.start, span.end):
+        for sentence in ctx.sentences(span):
             if heads.contains(sentence):
                 continue
             found = figures(ctx.text, sentence.start, sentence.end)
@@ -315,7 +315,7 @@ def _one_count(ctx: Context, f: Figure, sentence: Span) -> bool:
     if f.approx or f.unit in ("%", "‰"):
         return False
     said = ctx.text[sentence.start:sentence.end]
-    if NOT_ONE_COUNT.search(said) or said.startswith("其中") or ctx.pack.lexicon.future.search(said):
+    if NOT_ONE_COUNT.search(said) or said.startswith("其中") or with_first_chars(ctx.pack.lexicon.future).search(said):
         return False
     year = ctx.doc.meta.year
     return all(int(y) == year for y in YEAR.findall(said)) if year else not YEAR.search(said)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from checker.checks.base import Context, Covering
 from checker.model import Finding, Span
-from checker.sentences import paragraphs, sentences
+from checker.sentences import paragraphs
 
 NOISE = re.compile(r"[\s,，。.;；:：、!！?？“”\"'‘’()（）《》【】\-—]")
 
@@ -40,7 +40,7 @@ def run(ctx: Context) -> Iterator[Finding]:
     seen = {}
     duplicated = Covering(reported)  # a sentence inside a paragraph reported already is not reported again
     for content in ctx.content:
-        for sentence in sentences(ctx.text, content.start, content.end):
+        for sentence in ctx.sentences(content):
             if len(sentence) < min_sentence:
                 continue
             near = _overlapping(headings, heading_starts, sentence)

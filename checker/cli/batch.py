@@ -157,6 +157,17 @@ def _chunk(count: int, jobs: int, tasks_per_worker: int) -> int:
     return max(1, min(MAX_CHUNK, count // (jobs * tasks_per_worker)))
 
 
+def _tasks(todo: list, chunk: int, jobs: int) -> list[list]:
+    """todo in consecutive tasks of `chunk` jobs, smaller towards the end (down to one job), so that the workers
+    finish together instead of one waiting for the other's last big task."""
+    tasks, start = [], 0
+    while start < len(todo):
+        size = max(1, min(chunk, (len(todo) - start) // (2 * jobs)))
+        tasks.append(todo[start:start + size])
+        start += size
+    return tasks
+
+
 def _in_workers(judge: Callable[[Any], T], todo: list, jobs: int, chunk: int, lost: Callable[[Any], T]) -> Iterator[T]:
     """judge(job) for every job, in order, by `jobs` worker processes, `chunk` jobs a task, one task a worker at a
     time. A worker that dies (the OOM killer, kill -9) loses only its task: those jobs are lost(job), and another
@@ -167,7 +178,7 @@ def _in_workers(judge: Callable[[Any], T], todo: list, jobs: int, chunk: int, lo
     file there, even in the middle of a message (a ProcessPoolExecutor's shared queue then waits forever)."""
     from multiprocessing.connection import wait
 
-    tasks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
+    tasks = _tasks(todo, chunk, jobs)
     ready: dict[int, list[T]] = {}  # judged, waiting for the tasks before them
     waiting = list(range(len(tasks)))[::-1]  # not handed out, the next last
     workers = [_Worker(judge) for _ in range(min(jobs, len(tasks)))]

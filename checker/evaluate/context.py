@@ -8,15 +8,16 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from checker.evaluate.figures import find_figures
+from checker.evaluate.firstchars import with_first_chars
 from checker.model import Document, Span
 from checker.normalise import index_array
 from checker.packs.model import Lexicon, Pack, ScopeSpec
 from checker.segment import aligned, learn, runs
-from checker.sentences import CLAUSE_END, CLAUSE_END_NOT_LIST
+from checker.sentences import CLAUSE_END, CLAUSE_END_NOT_LIST, sentences
 
 TITLE_BOOK = re.compile(r"《[^《》\n]{1,60}》")
 QUOTED_LIST = re.compile(r"“[^“”\n]{2,200}”")
@@ -36,6 +37,7 @@ class DocContext:
         self.text = doc.text
         self.pack = pack
         self.lexicon: Lexicon = pack.lexicon
+        self._future_marker = with_first_chars(self.lexicon.future)  # asked of every sentence: found fast
         self._scopes: dict[object, tuple[Span, ...]] = {}
         self._vocabulary_taught = False
         # Per-document memos: many matchers ask the same questions about the same hits and sentences.
@@ -48,6 +50,7 @@ class DocContext:
         self._sentence_at: dict[int, Span] = {}
         self._clause_at: dict[int, Span] = {}
         self._words: dict[tuple[int, int], bool] = {}
+        self._stripped_sentences: dict[Span, tuple[array, array]] = {}
 
     # -- scopes ---------------------------------------------------------------------------------------------
     @cached_property
@@ -168,6 +171,19 @@ class DocContext:
                 yield Span(max(start, span.start), min(end, span.end))
                 pos = max(end, pos + 1)
 
+    def stripped_sentences(self, span: Span) -> Iterator[Span]:
+        """checker.sentences.sentences of the span (stripped of spaces, long ones in pieces), as the checks read
+        them: found once for the checks that share this context, and kept as two arrays of offsets (8 bytes a
+        sentence, where a list of spans would take 64)."""
+        found = self._stripped_sentences.get(span)
+        if found is None:
+            starts, ends = index_array(len(self.text)), index_array(len(self.text))
+            for sentence in sentences(self.text, span.start, span.end):
+                starts.append(sentence.start)
+                ends.append(sentence.end)
+            found = self._stripped_sentences[span] = (starts, ends)
+        return map(Span, *found)
+
     @cached_property
     def _clause_breaks(self) -> array:
         return _starts(CLAUSE_END, self.text)
@@ -202,10 +218,11 @@ class DocContext:
 
     @cached_property
     def _runs(self) -> tuple[array, array]:
+        """Where the runs segmented for word boundaries start and end (segment.runs), each list made in C: a report
+        has thousands of runs, and a loop in Python over them cost about a fifth of a millisecond."""
         starts, ends = index_array(len(self.text)), index_array(len(self.text))
-        for start, end in runs(self.text):
-            starts.append(start)
-            ends.append(end)
+        starts.extend(map(re.Match.start, runs(self.text)))
+        ends.extend(map(re.Match.end, runs(self.text)))
         return starts, ends
 
     def _word(self, start: int, end: int) -> bool:
@@ -239,14 +256,12 @@ class DocContext:
         return self.text[start:min(hit.end + chars, end if end != -1 else len(self.text))]
 
     def exception_at(self, start: int, end: int, exceptions: tuple[str, ...]) -> str | None:
-        """The `except` phrase the hit from start to end lies inside, or None."""
-        for phrase in exceptions:
-            lo = max(0, end - len(phrase))
-            at = self.text.find(phrase, lo, start + len(phrase))
-            while at != -1 and at <= start:
-                if at + len(phrase) >= end:
-                    return phrase
-                at = self.text.find(phrase, at + 1, start + len(phrase))
+        """The first `except` phrase the hit from start to end lies inside, or None. A phrase can hold the hit only
+        where the hit's word is part of it, so only those places are compared (most phrases hold none)."""
+        text = self.text
+        for phrase, at in _places_in(text[start:end], exceptions):
+            if at <= start and text.startswith(phrase, start - at):
+                return phrase
         return None
 
     # -- figures --------------------------------------------------------------------------------------------
@@ -363,7 +378,7 @@ class DocContext:
         if in_plan:
             return f"在{self._labels(self.lexicon.future_scopes)}部分（lexicon 的 future_scopes）"
         text = self.text[start:end]
-        m = self.lexicon.future.search(text)
+        m = self._future_marker.search(text)
         if m:
             return f"句中有“{m.group()}”"
         m = self._next_year.search(text) if self._next_year else None
@@ -373,7 +388,9 @@ class DocContext:
     def _next_year(self) -> re.Pattern[str] | None:
         """Next year, but not the end of a period (《规划（2021—2025年）》, 2023-2025年) nor a date that has passed."""
         year = self.doc.meta.year
-        return re.compile(rf"(?<![\d—–\-~至到]){year + 1}年(?!\d{{1,2}}月\d{{1,2}}日)") if year else None
+        if not year:
+            return None
+        return with_first_chars(re.compile(rf"(?<![\d—–\-~至到]){year + 1}年(?!\d{{1,2}}月\d{{1,2}}日)"))
 
     def _labels(self, names: tuple[str, ...]) -> str:
         labels = self.pack.scope_labels
@@ -402,6 +419,18 @@ class DocContext:
         if names not in self._scope_union:
             self._scope_union[names] = merge([span for name in names for span in self.scope(name)])
         return self._scope_union[names]
+
+
+@lru_cache(maxsize=4096)
+def _places_in(word: str, phrases: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """(phrase, offset) for every place where word lies in one of the phrases, in the phrases' order."""
+    out = []
+    for phrase in phrases:
+        at = phrase.find(word)
+        while at != -1:
+            out.append((phrase, at))
+            at = phrase.find(word, at + 1)
+    return tuple(out)
 
 
 def _quote(text: str, limit: int = 40) -> str:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from checker.evaluate.firstchars import with_first_chars
+
 # The units a pack uses unless it names its own (pack.yaml `figures:`); fazhi-annual writes the same lists out.
 UNITS = ("人次", "件次", "户次", "万元", "亿元", "元", "件", "次", "项", "人", "名", "家", "起", "条", "场", "份", "卷", "户",
          "宗", "期", "批", "篇", "册", "所", "处", "个", "台", "套", "张", "类", "辆", "部", "%", "亩", "吨", "公里", "平方米", "万")
@@ -21,21 +23,23 @@ TIME_LIMIT_AFTER = re.compile(r"^\s*(?:个)?(?:工作日|日内|天内|小时|�
 @dataclass(frozen=True)
 class FigureUnits:
     """The units after a number that make it a figure of work done: after digits (23件, 95%) and after Chinese
-    numerals (三十二件); longer units are tried first, so 人次 wins over 人."""
+    numerals (三十二件); longer units are tried first, so 人次 wins over 人. Both patterns start with a lookbehind,
+    so their first characters go in front (checker.evaluate.firstchars): they are searched in every sentence."""
 
     units: tuple[str, ...] = UNITS
     chinese_units: tuple[str, ...] = CHINESE_UNITS
 
     @cached_property
     def digits(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\d.第])(\d+(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(?:{_alternation(self.units)})"
-                          r"(?!工作日|小时|学时|日内|天内)")
+        return with_first_chars(re.compile(rf"(?<![\d.第])(\d+(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*"
+                                           rf"(?:{_alternation(self.units)})(?!工作日|小时|学时|日内|天内)"))
 
     @cached_property
     def chinese(self) -> re.Pattern[str]:
         """Figures in Chinese numerals count from ten upward (三十二件, 一百二十次): 三项制度 and 一件事 are names."""
-        return re.compile(r"(?<![一二三四五六七八九十百千万两零〇第数几上近逾])([一二三四五六七八九两十][一二三四五六七八九十百千万两零〇]*)"
-                          rf"(余|多)?({_alternation(self.chinese_units)})")
+        return with_first_chars(re.compile(r"(?<![一二三四五六七八九十百千万两零〇第数几上近逾])"
+                                           r"([一二三四五六七八九两十][一二三四五六七八九十百千万两零〇]*)"
+                                           rf"(余|多)?({_alternation(self.chinese_units)})"))
 
 
 def _alternation(units: tuple[str, ...]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from checker.evaluate.firstchars import with_first_chars
 from checker.matchers.base import (
     EVIDENCE_HITS,
     GUARDS,
@@ -39,6 +40,11 @@ class Substance(Matcher):
         Field("formulas_per_concrete", "number", "每句具体内容至多容许几句套话", default=3, minimum=0, example="3"),
         UNLESS, SCOPE, GUARDS,
     )
+
+    def __init__(self, params):
+        super().__init__(params)
+        # tried on every sentence of the part: with their first characters in front (the same matches, found fast)
+        self.concrete, self.formula = with_first_chars(params["concrete"]), with_first_chars(params["formula"])
 
     def evaluate(self, ctx) -> Outcome:
         concrete, formulas = self._count(ctx, settle=True)
@@ -69,15 +75,14 @@ class Substance(Matcher):
         return concrete, formulas
 
     def _concrete(self, ctx, sentence: Span) -> Span | None:
-        for m in self.params["concrete"].finditer(ctx.text, sentence.start, sentence.end):
+        for m in self.concrete.finditer(ctx.text, sentence.start, sentence.end):
             if m.end() > m.start():
                 for hit in self.guarded(ctx, (Span(m.start(), m.end()),)):
                     return hit
         return None
 
     def _formula(self, ctx, sentence: Span) -> bool:
-        hits = (Span(m.start(), m.end()) for m in self.params["formula"].finditer(ctx.text, sentence.start,
-                                                                                   sentence.end))
+        hits = (Span(m.start(), m.end()) for m in self.formula.finditer(ctx.text, sentence.start, sentence.end))
         return next(self.guarded(ctx, hits), None) is not None
 
     def trace(self, ctx, labels) -> Branch:

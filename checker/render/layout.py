@@ -188,8 +188,13 @@ def fit(line: Line, width: int, pad: bool, length: int | None = None) -> Line:
 
 def wrap(text: Line, width: int, pad: bool = False, no_wrap: bool = False) -> list[Line]:
     """Lines of at most width cells: each line of the text word-wrapped (folded inside long runs); with pad,
-    every line is filled with spaces to width (a cell of a table)."""
-    width = max(width, 1)
+    every line is filled with spaces to width (a cell of a table). Remembered: every report of a batch wraps the
+    same messages, suggestions and bases; the lines are new lists, the caller's to change."""
+    return [list(line) for line in _wrapped(tuple(text), max(width, 1), pad, no_wrap)]
+
+
+@lru_cache(maxsize=512)  # the wording of a pack's elements takes about a hundred; quotes come and go
+def _wrapped(text: tuple[Piece, ...], width: int, pad: bool, no_wrap: bool) -> tuple[tuple[Piece, ...], ...]:
     out: list[Line] = []
     for line in split_lines(text) if any("\n" in t for t, _ in text) else [text]:
         whole = plain(line)
@@ -199,7 +204,7 @@ def wrap(text: Line, width: int, pad: bool = False, no_wrap: bool = False) -> li
             continue
         bounds = [0, *_break_points(whole, width), len(whole)]
         out.extend(fit(_rstrip_end(_slice(line, a, b), width), width, pad) for a, b in zip(bounds, bounds[1:]))
-    return out
+    return tuple(map(tuple, out))
 
 
 def _rstrip_end(line: Line, width: int) -> Line:
@@ -214,6 +219,11 @@ def _rstrip_end(line: Line, width: int) -> Line:
 
 def measure(text: Line) -> tuple[int, int]:
     """(widest word, widest line) in cells: the least and the most width the text can use."""
+    return _measured(tuple(text))
+
+
+@lru_cache(maxsize=512)
+def _measured(text: tuple[Piece, ...]) -> tuple[int, int]:
     whole = plain(text)
     lines = whole.splitlines()
     widest = max(map(cells, lines), default=0)

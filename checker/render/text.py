@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.model import ElementResult, Result
 from checker.render.layout import (
@@ -106,19 +107,28 @@ def _header(result: Result, width: int) -> list[Line]:
 
 
 def _element(e: ElementResult, verbose: bool, width: int) -> list[Line]:
-    mark, colour = MARKS[e.status]
-    out = wrap(styled((f"{mark} ", colour), (e.title, "bold"), f"（{SEVERITY_WORDS[e.severity]}）",
-                      (f"　{STATUS_WORDS[e.status]}", colour)), width)
-    rows: list[tuple[Line, Line, Line]] = []
-    if e.status in ("pass", "partial"):
-        for ev in e.evidence[: 3 if verbose else 1]:
-            where = f"第{ev.page}页" if ev.page else f"第{ev.line}行"  # a PDF's lines are reflowed paragraphs
-            rows.append(([], styled((where, "cyan")), styled((ev.text, "dim"))))
-    if e.status in ("partial", "fail"):
-        rows.append(([], styled(("问题", "bold")), styled(e.message)))
-        rows.append(([], styled(("建议", "bold")), styled(e.suggestion)))
-        rows.append(([], styled(("依据", "bold")), styled(("；".join(e.basis), "dim"))))
-    return out + grid(rows, width)
+    quotes = ()
+    if e.status in ("pass", "partial"):  # a PDF's lines are reflowed paragraphs: it is quoted by page
+        quotes = tuple((f"第{ev.page}页" if ev.page else f"第{ev.line}行", ev.text)
+                       for ev in e.evidence[: 3 if verbose else 1])
+    return [list(line) for line in _element_lines(e.status, e.title, e.severity, e.message, e.suggestion,
+                                                   e.basis, quotes, width)]
+
+
+@lru_cache(maxsize=256)
+def _element_lines(status: str, title: str, severity: str, message: str, suggestion: str, basis: tuple[str, ...],
+                   quotes: tuple[tuple[str, str], ...], width: int) -> tuple[Line, ...]:
+    """One element's lines, from what they show alone: remembered, since a batch shows the same gaps (a failed
+    element has no quote) again and again."""
+    mark, colour = MARKS[status]
+    out = wrap(styled((f"{mark} ", colour), (title, "bold"), f"（{SEVERITY_WORDS[severity]}）",
+                      (f"　{STATUS_WORDS[status]}", colour)), width)
+    rows: list[tuple[Line, Line, Line]] = [([], styled((where, "cyan")), styled((text, "dim"))) for where, text in quotes]
+    if status in ("partial", "fail"):
+        rows.append(([], styled(("问题", "bold")), styled(message)))
+        rows.append(([], styled(("建议", "bold")), styled(suggestion)))
+        rows.append(([], styled(("依据", "bold")), styled(("；".join(basis), "dim"))))
+    return tuple(out + grid(rows, width))
 
 
 def _findings(result: Result, verbose: bool, width: int) -> list[Line]:

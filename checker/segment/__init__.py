@@ -119,9 +119,9 @@ def token_starts(run: str) -> array:
     return starts
 
 
-def runs(text: str) -> Iterator[tuple[int, int]]:
-    """Where the runs that jieba segments lie in text; every other character is a token of its own."""
-    return (m.span() for m in RUN.finditer(text))
+def runs(text: str) -> Iterator[re.Match[str]]:
+    """The runs that jieba segments in text (their spans); every other character is a token of its own."""
+    return RUN.finditer(text)
 
 
 def aligned(run: str, start: int, end: int) -> bool:

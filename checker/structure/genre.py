@@ -52,7 +52,7 @@ GENRE_NAMES = {
 NEWS = re.compile(
     r"(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:[、,\s]+[\u4e00-\u9fff]{2,4})*\s*(?:报道|摄|文/图)"
     r"|[(（]\s*记者[^)）\n]{1,30}[)）]|(?<=[网报台讯])[(（]\s*通讯员\s*[\u4e00-\u9fff]{2,4}(?:[、,\s]+[\u4e00-\u9fff]{2,4})*\s*[)）]"
-    r"|责任编辑|【纠错】|^\s*(?:本报讯|本网讯|本站讯)|[\u4e00-\u9fff]{1,4}网?讯\s*记者"
+    r"|责任编辑|【纠错】|^\s*(?:本报讯|本网讯|本站讯)|(?<=[\u4e00-\u9fff])讯\s*记者"
     r"|^[ \t]*[□■●◎]?[ \t]*(?:本报)?(?:记者|通讯员)[ \t]+[\u4e00-\u9fff]{2,4}(?:[、, \t]+[\u4e00-\u9fff]{2,4})*[ \t]*$"
     r"|(?:新华社|中新社|人民网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|\d{1,2}月\d{1,2}日讯"
     r"|(?:网|报|台)\d{1,2}月\d{1,2}日[\u4e00-\u9fff]{0,4}(?:讯|电)", re.M)  # 某某网5月20日南通讯: the place before 讯
@@ -158,7 +158,7 @@ def _marked_genre(head: str) -> str | None:
         return "academic_paper"
     if _byline(head):
         return "academic_paper"
-    if NEWS.search(head):
+    if NEWS.search(head):  # asked only whether it matches: 某某网讯记者 is 讯记者 after a Han character
         return "news"
     if LETTER.search(head):
         return "letter"
