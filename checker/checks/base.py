@@ -43,18 +43,20 @@ class Context:
         self.pack = pack
         self.spec = spec
         self.baseline = baseline
-        if evaluation is not None:  # shared by the checks of a document (run_checks): its scopes are found once
-            self.__dict__["evaluation"] = evaluation
+        self._evaluation = evaluation  # shared by the checks of a document (run_checks): its scopes are found once
 
     @property
     def options(self) -> dict:
         return self.spec.options
 
-    @cached_property
+    @property
     def evaluation(self) -> DocContext:
-        from checker.evaluate.context import DocContext
+        """The evaluation context the checks ask for scopes and sentences; made on first use when none is shared."""
+        if self._evaluation is None:
+            from checker.evaluate.context import DocContext
 
-        return DocContext(self.doc, self.pack)
+            self._evaluation = DocContext(self.doc, self.pack)
+        return self._evaluation
 
     @cached_property
     def content(self) -> tuple[Span, ...]:

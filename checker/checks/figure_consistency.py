@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from checker.checks.base import Context, Covering
 from checker.checks.quantities import Figure, figures, number, shown
 from checker.checks.topics import topics_of
-from checker.evaluate.firstchars import with_first_chars
 from checker.model import Finding, Span
 
 PARTS = re.compile(r"其中(?!包括|包含|之一|涉及|不少于)")
@@ -315,7 +314,7 @@ def _one_count(ctx: Context, f: Figure, sentence: Span) -> bool:
     if f.approx or f.unit in ("%", "‰"):
         return False
     said = ctx.text[sentence.start:sentence.end]
-    if NOT_ONE_COUNT.search(said) or said.startswith("其中") or with_first_chars(ctx.pack.lexicon.future).search(said):
+    if NOT_ONE_COUNT.search(said) or said.startswith("其中") or ctx.evaluation.future_marker.search(said):
         return False
     year = ctx.doc.meta.year
     return all(int(y) == year for y in YEAR.findall(said)) if year else not YEAR.search(said)

@@ -37,7 +37,8 @@ class DocContext:
         self.text = doc.text
         self.pack = pack
         self.lexicon: Lexicon = pack.lexicon
-        self._future_marker = with_first_chars(self.lexicon.future)  # asked of every sentence: found fast
+        # the lexicon's future marker, asked of every sentence (and by the checks): with its first characters in front
+        self.future_marker = with_first_chars(self.lexicon.future)
         self._scopes: dict[object, tuple[Span, ...]] = {}
         self._vocabulary_taught = False
         # Per-document memos: many matchers ask the same questions about the same hits and sentences.
@@ -378,7 +379,7 @@ class DocContext:
         if in_plan:
             return f"在{self._labels(self.lexicon.future_scopes)}部分（lexicon 的 future_scopes）"
         text = self.text[start:end]
-        m = self._future_marker.search(text)
+        m = self.future_marker.search(text)
         if m:
             return f"句中有“{m.group()}”"
         m = self._next_year.search(text) if self._next_year else None
