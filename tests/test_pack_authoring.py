@@ -261,3 +261,21 @@ def test_trace_of_an_unknown_element_names_the_nearest(tmp_path: Path) -> None:
     draft.write_text(DRAFT, encoding="utf-8")
     with pytest.raises(UsageError, match="原因分析"):
         invoke("trace", "原因分折", str(draft))
+
+
+NEWS = ("我县召开法治政府建设工作推进会\n发布时间：2024-05-10  来源：县司法局\n"
+        "5月9日，县政府召开2024年度法治政府建设工作推进会，县长出席会议并讲话。会议印发了《2024年法治政府建设工作要点》。\n")
+
+
+def test_trace_says_a_genre_branch_is_judged_on_the_whole_text_not_on_mentions(tmp_path: Path) -> None:
+    draft = tmp_path / "news.txt"
+    draft.write_text(NEWS, encoding="utf-8")
+    run = invoke("trace", "measures-and-results", str(draft))
+    genre_part = run.out.split("genre：")[1].split("substance：")[0]
+    assert "不满足　文件类型：新闻报道" in genre_part
+    assert "按全文判断" in genre_part and "没有候选提及" not in genre_part
+    data = json.loads(invoke("trace", "measures-and-results", str(draft), "--format", "json").out)
+    genre = data["match"]["children"][0]["children"][0]
+    assert genre["matcher"] == "genre" and genre["whole_document"] and not genre["ok"]
+    substance = data["match"]["children"][0]["children"][1]
+    assert substance["matcher"] == "substance" and not substance["whole_document"]

@@ -72,7 +72,9 @@ def _branch(doc, branch, title: str, depth: int) -> None:
         if len(description) > DESCRIPTION_CHARS:
             description = description[:DESCRIPTION_CHARS] + "…"
         click.echo(f"{pad}  规则：{description}")
-    if branch.matcher not in ("all", "any", "at_least") and not branch.mentions:
+    if branch.whole_document:
+        click.echo(f"{pad}  （按全文判断，不看单处提及；文件类型见 checker outline）")
+    elif branch.matcher not in ("all", "any", "at_least") and not branch.mentions:
         click.echo(f"{pad}  （全文没有候选提及）")
     for mention in branch.mentions:
         line, column = doc.position(mention.span.start)

@@ -39,5 +39,5 @@ def mention_dict(doc: Document, mention: Mention) -> dict:
 
 def branch_dict(doc: Document, branch: Branch) -> dict:
     return {"matcher": branch.matcher, "description": branch.description, "ok": branch.ok, "note": branch.note,
-            "mentions": [mention_dict(doc, m) for m in branch.mentions],
+            "whole_document": branch.whole_document, "mentions": [mention_dict(doc, m) for m in branch.mentions],
             "children": [branch_dict(doc, c) for c in branch.children]}

@@ -98,6 +98,7 @@ class Branch:
     mentions: list[Mention] = field(default_factory=list)
     children: list[Branch] = field(default_factory=list)
     note: str = ""
+    whole_document: bool = False  # judged on the document as a whole (its genre), never on mentions
 
 
 class Matcher:

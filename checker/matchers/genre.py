@@ -39,7 +39,7 @@ class Genre(Matcher):
     def trace(self, ctx, labels) -> Branch:
         genre = ctx.doc.meta.genre
         return Branch(self.name, self.describe(labels), self.evaluate(ctx).ok,
-                      note=f"文件类型：{GENRE_NAMES.get(genre, genre)}")
+                      note=f"文件类型：{GENRE_NAMES.get(genre, genre)}", whole_document=True)
 
     def describe(self, labels=None) -> str:
         named = "、".join(GENRE_NAMES[g] for g in self.params["is"] or self.params["is_not"])
