@@ -30,6 +30,7 @@ CASE_FIELDS = (
 
 @dataclass(frozen=True, slots=True)
 class Case:
+    """One rule case of a pack (cases/*.yaml): a short draft and the status its element must get on it."""
     element: str
     name: str
     kind: str
@@ -41,6 +42,7 @@ class Case:
 
 @dataclass(frozen=True, slots=True)
 class CaseOutcome:
+    """A rule case run: what was expected, what the element got, and why the case exists."""
     element: str
     name: str
     expect: str

@@ -24,6 +24,7 @@ NEWLINE = re.compile("\n")
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A half-open range of offsets in the normalised text."""
     start: int
     end: int
 
@@ -84,6 +85,7 @@ class Signoff:
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
+    """What the structure step read off a report: title, body, level, year, sign-off and genre."""
     title: str | None = None
     title_span: Span | None = None
     body: str | None = None
@@ -170,6 +172,7 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class ElementResult:
+    """One element judged on one document, with what the gap report says of it."""
     id: str
     title: str
     status: Status
@@ -203,6 +206,7 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Score:
+    """The document's score, grade and gate verdict, with the reasons a gate failed."""
     total: float
     grade: str
     passed: bool
@@ -211,6 +215,7 @@ class Score:
 
 @dataclass(frozen=True, slots=True)
 class PackRef:
+    """The pack a document was judged by, and why that one (the JSON report's `pack`)."""
     id: str
     version: str
     title: str = ""

@@ -33,6 +33,7 @@ ENUMERATED = re.compile(r"[一二三四五六七八九十]是|\d{1,2}[.、]|\(\d
 
 @dataclass(frozen=True)
 class _Match:
+    """Where this year's report takes up a point of last year's: its line and sentence."""
     line: int
     text: str
 
@@ -75,12 +76,14 @@ def run(ctx: Context) -> Iterator[Finding]:
 
 @dataclass(frozen=True)
 class _Items:
+    """The items of one part (problems or plan), with their words indexed for matching."""
     items: list[Item]
     candidates: Candidates
 
 
 @dataclass(frozen=True)
 class _ThisYear:
+    """What this year's report is searched for: its problems and plan, and the sentences that may report work."""
     problems: _Items
     plan: _Items
     work: list[Span]             # sentences that may report work

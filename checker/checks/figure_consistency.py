@@ -277,6 +277,7 @@ def _last_year(ctx: Context, f: Figure) -> bool:
 
 @dataclass(frozen=True)
 class _Count:
+    """A figure, the sentence it stands in and what it counts: the unit of comparison between two mentions."""
     figure: Figure
     sentence: Span
     key: tuple[str, str]

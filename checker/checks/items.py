@@ -26,6 +26,7 @@ MIN_ITEM_CHARS = 6
 
 @dataclass(frozen=True)
 class Item:
+    """One item of a part (a numbered point or an enumerated piece), as the checks compare items."""
     span: Span
     title: str   # 提升行政执法质量, or the first sentence of an enumerated piece, as the report spells it
     text: str    # the whole item, title included, normalised (for matching)

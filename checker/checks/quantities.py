@@ -36,6 +36,7 @@ LABEL_STOP = re.compile(r"[,;:。、!?()，；：！？（）《》“”\"‘�
 
 @dataclass(frozen=True)
 class Figure:
+    """A number with its unit and the words it counts, as the figure checks compare them."""
     value: float
     unit: str          # 件, 人次 …, 元 for money, % for shares and rates
     start: int         # the figure's span in the text: number and unit

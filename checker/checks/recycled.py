@@ -33,6 +33,7 @@ def shingles(k: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Piece:
+    """A sentence of a report (headings left out) and its normalised key: the unit compared across two years."""
     span: Span
     key: str
 

@@ -24,6 +24,7 @@ PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 @dataclass(frozen=True)
 class Job:
+    """One document's audit as a worker receives it: only names and settings, so that it pickles small."""
     source: str
     pack: str | None
     level: str

@@ -51,6 +51,7 @@ PATH_FIELDS = (Field("match", "str", "相对于配置文件的路径模式", req
 
 @dataclass(frozen=True)
 class Settings:
+    """What a configuration may set for the documents of a path: pack, level and gate."""
     pack: str | None = None
     level: str = "auto"
     fail_under: float | None = None
@@ -58,6 +59,7 @@ class Settings:
 
 @dataclass(frozen=True)
 class Config:
+    """A project's configuration file, read and checked once: defaults, per-path settings and check overrides."""
     path: Path | None = None
     defaults: Settings = field(default_factory=Settings)
     format: str | None = None

@@ -40,6 +40,7 @@ EVIDENCE_HITS = 3
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
+    """A matcher's verdict on a document and the hits that decided it (the evidence a report quotes)."""
     ok: bool
     hits: tuple[Span, ...] = ()
 

@@ -36,6 +36,7 @@ MIN_PAGE_CHARS = 10  # fewer visible characters than this: a page (or a document
 
 @dataclass(frozen=True)
 class Glyph:
+    """One character placed on an OFD page, from which lines are rebuilt."""
     x: float  # left edge, mm on the page
     y: float  # baseline, mm from the top
     advance: float

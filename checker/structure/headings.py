@@ -34,6 +34,7 @@ THEME_MAX = 30
 
 @dataclass(frozen=True, slots=True)
 class HeadingLine:
+    """A line read as a heading: its number, title, rank and where its body starts."""
     number: str
     title: str
     rank: int
