@@ -21,11 +21,14 @@ from tests.helpers import reading
 
 HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
 PAGE_FIELDS = "来源：本站  浏览次数：126\n字号：【大 中 小】 打印本页 关闭窗口\n\n"
+PAGE_TABLE = ("| 索引号 | 11500000MB1764395X/2026-00028 | 发文字号 | 无 |\n| 主题分类 | 综合政务 | 体裁分类 | 公告公示 |\n"
+              "| [ 发布机构 ] | 县司法局 | ||\n| [ 公开方式 ] | 主动公开 |\n\n")  # a portal's fields as a table
 PAGE_FOOTER = ("\n\n【打印本页】【关闭窗口】\n主办单位：县人民政府办公室  网站标识码：1234000001\n"
                "ICP备案号：某ICP备05070218号  某公网安备 11010502030143号\n")
 VARIANTS: dict[str, Callable[[str], str]] = {
     "page fields above": lambda text: PAGE_FIELDS + text,
     "page footer below": lambda text: text + PAGE_FOOTER,
+    "page fields in a table above": lambda text: PAGE_TABLE + text,
     "a blank line between paragraphs": lambda text: re.sub(r"(?<=\S)\n(?=\S)", "\n\n", text),
     "full-width indents": lambda text: "\n".join("\u3000\u3000" + line if line.strip() else line
                                                  for line in text.split("\n")),

@@ -341,6 +341,21 @@ def test_bracketed_page_fields_are_chrome() -> None:
     assert doc.meta.title == "某乡人民政府2024年法治政府建设情况报告"
 
 
+def test_page_fields_in_a_table_are_chrome_not_headings_and_the_title_under_them_is_found() -> None:
+    """A portal's fields saved as a table (| [ 索引号 ] | … |, eleven rows) above the document's own title: no row
+    is a heading or a title, 公开方式 | 主动公开 is no 政务公开, and the title under the table is the report's."""
+    from checker.structure.metadata import is_chrome
+
+    rows = ["| [ 索引号 ] | 11500000MB1764395X/2026-00028 | [ 发文字号 ] | 无 |", "| [ 发布机构 ] | 市市场监管局 | ||",
+            "| 公开方式 | 主动公开 |", "|公开形式|网站|"]
+    assert all(is_chrome(row) for row in rows)
+    assert not is_chrome("| 行政复议 | 12 | 8 |")  # a table of figures in the report is its text
+    doc = doc_of("各区县局\n" + "\n".join(rows * 3) + "\n某市市场监督管理局关于2025年法治政府建设情况的报告\n"
+                 "2025年，某市市场监督管理局坚持依法行政。\n一、2025年工作举措及成效\n审核文件12件。\n")
+    assert doc.meta.title == "某市市场监督管理局关于2025年法治政府建设情况的报告"
+    assert [h.title for h in doc.headings()] == ["2025年工作举措及成效"]
+
+
 def test_page_fields_with_spaced_out_names_are_chrome() -> None:
     """Portals align a field table by spacing out the names (索 引 号); the line is still a page field, and a table
     cell such as 公开目录 | 法治政府建设 on it does not make the page a 目录."""

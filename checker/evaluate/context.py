@@ -84,12 +84,22 @@ class DocContext:
                      end)
         if start >= end:
             return ()
-        lines = PARAGRAPH.finditer(self.text, start, end)  # blank lines (a Word export's) are no paragraphs
-        if sum(1 for _ in itertools.islice(lines, OPENING_PARAGRAPHS + 1)) > OPENING_PARAGRAPHS:
+        if sum(1 for _ in itertools.islice(self._paragraphs(start, end), OPENING_PARAGRAPHS + 1)) > OPENING_PARAGRAPHS:
             end = self.text.find("\n", start, end)
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return intersect((Span(start, end),), self.document) if end > start else ()
+
+    def _paragraphs(self, start: int, end: int) -> Iterator[int]:
+        """Where each line with text between start and end begins, lazily. Blank lines (a Word export's) and the
+        page's chrome (a PDF's page number — 1 —, a 来源 field between title and preamble) are no paragraphs."""
+        last = -1
+        for piece in intersect((Span(start, end),), self.document):
+            for m in PARAGRAPH.finditer(self.text, piece.start, piece.end):
+                line = self.text.rfind("\n", 0, m.start()) + 1
+                if line != last:
+                    last = line
+                    yield line
 
     @cached_property
     def future_sentences(self) -> tuple[Span, ...]:

@@ -164,7 +164,7 @@ def _marked_genre(head: str) -> str | None:
         return "letter"
     if SHUFA_OPENING.search(head[:400]):
         return "shufa_report"
-    if len(YEARBOOK.findall(head)) >= 2 or VOLUME.search(head[:100]) and YEARBOOK.search(head):
+    if len(YEARBOOK.findall(head)) >= 2 or VOLUME.search(_past_chrome(head)[:100]) and YEARBOOK.search(head):
         return "yearbook_entry"
     if AFFILIATION.search(head):
         return "academic_paper"
