@@ -81,6 +81,8 @@ DOCUMENT_DECLARED = re.compile(r"(?:制定|制订|印发|形成|编制)(?:了)?�
                                r"清单|目录)")
 TRANSMITTED = re.compile(r"现将《([^》\n]{4,80})》[^。\n]{0,20}(?:印发|转发)给你们")  # the notice that issues a document
 PURPOSE_OPENING = re.compile(r"^为(?:了)?(?:深入|全面|进一步|认真|切实|加快|扎实|持续|更好|推动|贯彻|落实|规范|加强)")
+NEWS_TIME = re.compile(r"近日|近期|日前")  # when the event told happened, as a news item dates it
+FIRST_SENTENCE = re.compile(r"[^。!?\n]*")
 LOOKING_BACK = re.compile(r"(?:^|(?<=[,。;:\s]))(?:19|20)\d\d年度?(?:以来|,|(?=我|全[县市区省镇乡]|本[局委]))|一年来|今年以来|"
                           r"过去一年|本年度|全年",  # 近年来 looks back on years: a feature, not a year's report
                           re.M)  # 2023年，我县……; not (2021—2025年), 2023年3月21日 or 2022年度某区述法现场会
@@ -266,6 +268,8 @@ def _by_text(head: str) -> str:
             or HELD_AT.search(head[:300]):
         return "news"
     opening = head.lstrip()
+    if PURPOSE_OPENING.match(opening) and NEWS_TIME.search(FIRST_SENTENCE.match(opening).group()):
+        return "news"  # 为进一步……，近日，某局组织……: an event told, not a plan's purpose
     if PURPOSE_OPENING.match(opening) and not LOOKING_BACK.search(opening[:200]):
         return "work_plan"
     if DISCLOSURE_HEADINGS.search(head):
