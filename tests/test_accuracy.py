@@ -9,13 +9,13 @@ import pytest
 from tests.accuracy import Labelled, Tally, checker_judge, labelled
 
 # (set, part) → (exact, binary): a point under what bench/accuracy.py reports; "*" is every set together. Reached on
-# 2026-12-03 (a later session) over 1,041 documents (batches g and ac added, both blind): all 0.927 / 0.960, held
-# 0.917 / 0.956, own 0.949 / 0.979, real 0.922 / 0.956, seeds 0.968 / 1.000.
+# 2026-12-04 over 1,122 documents (real batch ad and own batch h added, both blind): all 0.928 / 0.961, held
+# 0.918 / 0.956, own 0.946 / 0.976, real 0.923 / 0.957, seeds 0.968 / 1.000.
 FLOORS = {
-    ("*", "*"): (0.917, 0.950),
-    ("*", "held"): (0.907, 0.946),
-    ("own", "*"): (0.939, 0.969),
-    ("real", "*"): (0.912, 0.946),
+    ("*", "*"): (0.918, 0.951),
+    ("*", "held"): (0.908, 0.946),
+    ("own", "*"): (0.936, 0.966),
+    ("real", "*"): (0.913, 0.947),
     ("seeds", "*"): (0.92, 0.97),  # the floor for the seeds, without a seed-only branch
 }
 GENRE_FLOOR = 0.968  # reached 0.978 over every labelled page (batches t, v, w and ac, new and blind, brought it down)
