@@ -48,6 +48,12 @@ HAN = "\u4e00-\u9fff"
 NUMBER_SPACE = re.compile(rf"(?=[\d ])(?:(?:(?<=[{HAN},、(])|(?<=[{HAN}] )|^)\d+(?:\.\d+)?%?( )(?=[{HAN}])"
                           rf"|(?<=[{HAN}])( )(?=\d+(?:\.\d+)?%? [{HAN}]))", re.M)
 
+# a page number left in text saved from a PDF or a Word export (— 3 —, - 12 -, 第3页 共10页, Page 3 of 10), alone on
+# its line: the medium's, not the writer's, and it would cut a passage in two (a heading from its first line). A bare
+# figure may be a table's cell and stays.
+PAGE_NUMBER_LINE = re.compile(r"^(?:[-—–]+ ?\d{1,4} ?[-—–]+|第 ?\d{1,4} ?页(?: ?[,/]? ?共 ?\d{1,4} ?页)?"
+                              r"|(?:page|Page|PAGE) ?\d+(?: of \d+)?)$", re.M)
+
 
 def normalise(raw: str) -> tuple[str, array]:
     """Return (text, offsets) where offsets[i] is the index in `raw` that produced text[i].
@@ -74,7 +80,7 @@ def normalise(raw: str) -> tuple[str, array]:
     parts.append(text[pos:])
     offsets.extend(range(pos, len(text)) if base is None else base[pos:])
     offsets.append(len(raw))
-    return _drop_number_spaces("".join(parts), offsets)
+    return _drop_page_numbers(*_drop_number_spaces("".join(parts), offsets))
 
 
 def _drop_number_spaces(text: str, offsets: array) -> tuple[str, array]:
@@ -89,6 +95,23 @@ def _drop_number_spaces(text: str, offsets: array) -> tuple[str, array]:
         parts.append(text[pos:space])
         kept.extend(offsets[pos:space])
         pos = space + 1
+    parts.append(text[pos:])
+    kept.extend(offsets[pos:])
+    return "".join(parts), kept
+
+
+
+def _drop_page_numbers(text: str, offsets: array) -> tuple[str, array]:
+    """The text without the page numbers standing alone on their lines (each line's break stays)."""
+    if not PAGE_NUMBER_LINE.search(text):
+        return text, offsets
+    parts: list[str] = []
+    kept = index_array(offsets[-1])
+    pos = 0
+    for m in PAGE_NUMBER_LINE.finditer(text):
+        parts.append(text[pos:m.start()])
+        kept.extend(offsets[pos:m.start()])
+        pos = m.end()
     parts.append(text[pos:])
     kept.extend(offsets[pos:])
     return "".join(parts), kept
@@ -163,7 +186,24 @@ def normalise_each(raw: str) -> tuple[str, array]:
         i += 1
     flush_line()
     offsets.append(n)
-    return _without_number_spaces("".join(out), offsets)
+    return _without_page_numbers(*_without_number_spaces("".join(out), offsets))
+
+
+
+def _without_page_numbers(text: str, offsets: array) -> tuple[str, array]:
+    """The definition: each line that is a page number and nothing else is emptied, one line at a time."""
+    out: list[str] = []
+    kept = index_array(offsets[-1])
+    pos = 0
+    for line in text.split("\n"):
+        if not PAGE_NUMBER_LINE.fullmatch(line):
+            out.append(line)
+            kept.extend(offsets[pos:pos + len(line)])
+        else:
+            out.append("")
+        kept.extend(offsets[pos + len(line):pos + len(line) + 1])  # the line's break, or the final len(raw)
+        pos += len(line) + 1
+    return "\n".join(out), kept
 
 
 def _without_number_spaces(text: str, offsets: array) -> tuple[str, array]:

@@ -38,13 +38,15 @@ def unwrap(text: str, offsets: array, raw: str) -> tuple[str, array]:
     parts: list[str] = []
     kept = index_array(offsets[-1])
     pos = 0  # where the current line starts in text
+    last = max(i for i, line in enumerate(lines) if line.strip())  # a text cut mid-sentence ends on a wrapped line's rest
     for i, line in enumerate(lines[:-1]):
         end = pos + len(line)  # the "\n" after the line
         following = lines[i + 1]
         parts.append(line)
         kept.extend(offsets[pos:end])
         if line and following and widths[i] >= full - SLACK and not LINE_ENDS_SENTENCE.search(line) \
-                and _goes_on(following, widths[i + 1], full) and not _indented(raw, offsets[end + 1]) \
+                and (_goes_on(following, widths[i + 1], full) or _broken_token(line, following) or i + 1 == last) \
+                and not _indented(raw, offsets[end + 1]) \
                 and not STANDALONE.match(following):  # a date standing alone is the 落款's
             if line[-1].isascii() and line[-1].isalnum() and following[0].isascii() and following[0].isalnum():
                 parts.append(" ")  # words of a Latin script wrapped at a space keep one
@@ -78,6 +80,12 @@ def _goes_on(line: str, width: float, full: float) -> bool:
     the bracket or quote after it). A short line that ends nothing is a line of its own (a title, a heading, the
     落款's name or date)."""
     return width >= full - SLACK or bool(PARAGRAPH_END.search(line))
+
+
+def _broken_token(line: str, following: str) -> bool:
+    """A number or an address broken at its hyphen or slash (滇ICP备05001234号- / 1, 0571- / 88886666): the short rest
+    is no line of its own."""
+    return line[-1] in "-/" and following[0].isascii() and following[0].isalnum()
 
 
 def _indented(raw: str, at: int) -> bool:

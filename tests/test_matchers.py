@@ -174,6 +174,13 @@ def test_a_title_body_needs_its_place_name(title: str, named: bool) -> None:
     assert ("没有地名" in why) is not named, why
 
 
+def test_a_name_in_the_opening_sentence_is_read_past_a_table_of_page_fields() -> None:
+    fields = "| [ 索引号 ] | 11500000MB1764395X/2026-00028 | [ 发文字号 ] | 无 |\n| [ 发布机构 ] | 某市医疗保障局 | ||\n"
+    text = fields * 4 + "我局编制了《某市医疗保障局2024年政府信息公开工作年度报告》。\n一、主要举措\n全年办理案件12件。"
+    found = matcher("title: {needs: [report], quoted: true}").title_of(ctx_of(text))
+    assert found is not None and found[0] == "某市医疗保障局2024年政府信息公开工作年度报告"
+
+
 @pytest.mark.parametrize(("opening", "name"), [
     ("现将《某市文化和旅游局2025年度法治政府建设情况报告》予以公布。", "某市文化和旅游局2025年度法治政府建设情况报告"),
     ("根据条例规定，现公布2023年某县水利局信息公开工作年度报告。", "2023年某县水利局信息公开工作年度报告"),

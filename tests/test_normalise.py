@@ -72,6 +72,17 @@ def test_number_spaces_agree_with_their_definition(raw: str) -> None:
     assert normalise(text)[0] == text
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["— 3 —", "- 12 -", "—12—", "第3页 共10页", "第 3 页/共 10 页", "Page 3 of 10", "12",
+                                 "— 2023年 —", "一是", "  — 1 — ", "\r", "", "第3页", "页", " "]), max_size=12))
+def test_page_number_lines_agree_with_their_definition(pieces: list[str]) -> None:
+    raw = "\n".join(pieces)
+    assert normalise(raw) == normalise_each(raw)
+    text, offsets = normalise(raw)
+    assert text.count("\n") == raw.replace("\r\n", "\n").replace("\r", "\n").count("\n")  # each line's break stays
+    assert normalise(text)[0] == text and list(offsets) == sorted(offsets)
+
+
 def test_traditional_script_is_read_as_simplified_one_for_one() -> None:
     from checker.normalise import normalise
 

@@ -162,10 +162,12 @@ def test_a_page_footer_under_the_signoff_is_chrome() -> None:
     ("— 3 —", True), ("- 12 -", True), ("第3页 共10页", True), ("第 3 页/共 10 页", True), ("Page 3 of 10", True),
     ("12", False), ("3/10", False), ("— 2023年 —", False),  # a bare figure may be a table's cell
 ])
-def test_a_page_number_left_by_a_pdf_conversion_is_chrome(line: str, chrome: bool) -> None:
-    from checker.structure.metadata import is_chrome
-
-    assert is_chrome(line) is chrome
+def test_a_page_number_left_by_a_pdf_conversion_is_taken_out_of_the_text(line: str, chrome: bool) -> None:
+    """Normalise empties the line of a page number (its break stays), so a heading and its first line are one
+    passage again; a bare figure may be a table's cell and stays."""
+    doc = doc_of(f"二、存在的问题\n{line}\n一是执法人员不足。")
+    assert (doc.text == "二、存在的问题\n\n一是执法人员不足。") is chrome
+    assert (line.replace(" ", "") in doc.text.replace(" ", "")) is not chrome
 
 
 def test_a_page_number_between_the_body_and_its_title() -> None:

@@ -93,3 +93,17 @@ def test_the_corpus_wrapped_by_a_viewer_is_judged_as_it_is() -> None:
     same = sum(reading(wrapped(text, 37)) == reading(text)
                for text in (doc.path.read_text(encoding="utf-8") for doc in documents))
     assert same >= 0.95 * len(documents)
+
+
+def test_a_number_broken_at_its_hyphen_and_a_text_cut_mid_sentence_keep_their_last_line_joined() -> None:
+    """A footer's ICP number wrapped after its hyphen (……号- / 1) is one line again, so the 落款 above it is still the
+    last thing before the chrome; the short rest of a page opening cut mid-sentence is the end of its paragraph."""
+    footer = "主办：宁川县人民政府办公室　　网站标识码：5306270001　　滇ICP备05001234号-1"
+    raw = "\n".join(["宁川县人民政府关于2024年度法治政府建设情况的报告", *PARAGRAPHS, "", "宁川县人民政府",
+                     "2025年3月10日", "", footer])
+    text = wrapped(raw, 37)
+    assert text.endswith("号-\n1")  # the viewer broke the number
+    lines = unwrapped(text).split("\n")
+    assert lines[-1].endswith("号-1") and lines[-4:-2] == ["宁川县人民政府", "2025年3月10日"]
+    cut = "\n".join([*PARAGRAPHS, PARAGRAPHS[0][:60]])  # the page's saved text stops in the middle of a sentence
+    assert unwrapped(wrapped(cut, 30)).split("\n")[-1] == PARAGRAPHS[0][:60].replace("，", ",")

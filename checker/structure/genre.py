@@ -191,7 +191,7 @@ def _byline(head: str) -> bool:
     """A boxed name among the first three lines, with at most one other boxed line (the title): a signed article's
     byline."""
     boxed = BOXED_LINE.findall(head)
-    first = [line for line in head.splitlines() if line.strip()][:3]
+    first = [line for line in head.splitlines() if line.strip() and not is_chrome(line.strip())][:3]
     names = [m.group(1) for m in map(BOXED_LINE.fullmatch, first)
              if m and (len(m.group(1)) <= 4 or looks_like_organ(m.group(1)))]
     return bool(names) and len(boxed) <= 2

@@ -19,9 +19,7 @@ CHROME = re.compile(
     r"|扫一扫在手机|【\s*(?:打印|关闭|大|字体)|\s>\s|›|ICP备|公网安备|网站标识码|Copyright|©"  # a page's footer
     r"|手机版|站内搜索|网上有害信息举报|无障碍浏览|设为首页|加入收藏|^\s*>>|\|\s*>>|^\s*>[^>\n\d%]{2,30}>[^\n\d%]*$"
     r"|^\(此件(?:主动|不予)?公开(?:发布)?\)$|^\[?(?:打印|关闭)\]?(?:\s*\[?(?:打印|关闭)\]?)*$"
-    # a page number left in text saved from a PDF (— 3 —, 第3页 共10页, Page 3 of 10); a bare figure may be a table's
-    r"|^[-—–]+\s*\d{1,4}\s*[-—–]+$|^第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?$|^(?:page|Page|PAGE)\s*\d+(?:\s*of\s*\d+)?$"
-)
+)  # a PDF's page number (— 3 —) never gets here: normalise empties its line (checker/normalise.py PAGE_NUMBER_LINE)
 DATE = re.compile(
     r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
     r"|(?P<cy>[〇○零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,3})月(?P<cd>[一二三四五六七八九十]{1,3})日"
