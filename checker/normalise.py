@@ -4,7 +4,8 @@ Full-width ASCII becomes half-width (（一） → (一), ， → ,), every kind
 spaces collapse, lines lose leading and trailing spaces, line ends become \\n, ⑴ becomes (1) and ⒈ becomes 1.
 Markdown's bold marks (**一、主要举措和成效**, as drafts pasted from a chat assistant or converted by pandoc carry them)
 go. The spaces that Word and PDF exports put around numbers in running text go ("共 12 件" → "共12件", "10 个" → "10个";
-"某县人民政府 2025年3月5日" keeps its space: one space before a number alone is a separator).
+"某县人民政府 2025年3月5日" keeps its space: one space before a number alone is a separator). A page number alone
+on its line (— 3 —, 第3页 共10页, Page 3 of 10: a PDF's, left in its text) goes; its line stays, empty.
 Line breaks are kept one for one, so a normalised line number is the original line number.
 """
 
