@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Iterator
 
 from checker.simplified import simplify
 
@@ -88,31 +89,26 @@ def _drop_number_spaces(text: str, offsets: array) -> tuple[str, array]:
     """The text without the spaces around numbers, and its offsets without their entries."""
     if not NUMBER_SPACE.search(text):
         return text, offsets
-    parts: list[str] = []
-    kept = index_array(offsets[-1])
-    pos = 0
-    for m in NUMBER_SPACE.finditer(text):
-        space = m.start(1) if m.group(1) else m.start(2)
-        parts.append(text[pos:space])
-        kept.extend(offsets[pos:space])
-        pos = space + 1
-    parts.append(text[pos:])
-    kept.extend(offsets[pos:])
-    return "".join(parts), kept
-
+    spaces = (m.start(1) if m.group(1) else m.start(2) for m in NUMBER_SPACE.finditer(text))
+    return _without(text, offsets, ((space, space + 1) for space in spaces))
 
 
 def _drop_page_numbers(text: str, offsets: array) -> tuple[str, array]:
     """The text without the page numbers standing alone on their lines (each line's break stays)."""
     if not PAGE_NUMBER_LINE.search(text):
         return text, offsets
+    return _without(text, offsets, (m.span() for m in PAGE_NUMBER_LINE.finditer(text)))
+
+
+def _without(text: str, offsets: array, cuts: Iterator[tuple[int, int]]) -> tuple[str, array]:
+    """The text and its offsets without the pieces (start, end) cut, which come in order and do not overlap."""
     parts: list[str] = []
     kept = index_array(offsets[-1])
     pos = 0
-    for m in PAGE_NUMBER_LINE.finditer(text):
-        parts.append(text[pos:m.start()])
-        kept.extend(offsets[pos:m.start()])
-        pos = m.end()
+    for start, end in cuts:
+        parts.append(text[pos:start])
+        kept.extend(offsets[pos:start])
+        pos = end
     parts.append(text[pos:])
     kept.extend(offsets[pos:])
     return "".join(parts), kept
