@@ -9,6 +9,8 @@ from checker.model import RawText
 from checker.structure import build_document
 
 REPORTS = {
+    "a_report_telling_of_a_day_in_its_text": ("2018年，我局坚持依法行政，推进法治政府建设。\n一、依法全面履行政府职能\n"
+                                              "一是探索规范行政许可裁量。3月7日，我局首次以部门规范性文件的形式出台裁量基准。"),
     "title_and_signoff": "青川县人民政府关于2023年度法治政府建设情况的报告\n\n2023年，青川县深入推进法治政府建设。"
                          "县政府常务会议研究法治政府建设4次。\n\n青川县人民政府\n2024年3月1日",
     "breadcrumbs_and_dates_first": "您现在的位置：首页 > 政务公开 > 法治政府建设\n发布时间：2024-03-20 来源：县司法局\n"
@@ -93,6 +95,12 @@ REPORTS = {
                                                        "2020年，我区坚持依法行政，法治政府建设取得新成效。"),
 }
 LOOKALIKES = {
+    "news_without_its_headline_under_its_page_fields": ("2023-04-26 16:05 来源:某市人大网\n4月25日，市人大常委会会议听取"
+                                                        "和审议了副市长受市长委托所作的《某市人民政府关于2022年度法治政府建设"
+                                                        "情况的报告》。会议指出，市政府推进法治政府建设成效明显。", "news"),
+    "news_whose_day_follows_the_fields_on_one_line": ("时间:2025-12-23 来源: 作者: [收藏] [打印] [关闭]12月17日，县人大常委会"
+                                                      "开展法治政府建设工作视察，听取县政府关于法治政府建设工作情况的汇报。"
+                                                      "视察组认为，县政府法治政府建设取得了明显成效。", "news"),
     "a_signed_article_under_a_table_of_page_fields": ("| [ 索引号 ] | 0001/2025-00004 | [ 发文字号 ] | 无 |\n"
                                                       "| [ 发布机构 ] | 市司法局 | ||\n| [ 主题分类 ] | 综合政务 |\n"
                                                       "■ 某市司法局\n近年来，某市深入推进法治政府建设，"
@@ -273,3 +281,18 @@ def test_real_report_shapes_are_annual_reports(name: str) -> None:
 def test_lookalikes_are_named_for_what_they_are(name: str) -> None:
     text, expected = LOOKALIKES[name]
     assert genre(text) == expected
+
+
+def test_news_read_without_its_headline_is_still_no_report() -> None:
+    """A page opening saved from the lede down (no headline) must not turn news into an annual report: over every
+    titled news page of the tune parts, the text without its title line is read again."""
+    from tests.accuracy import labelled
+
+    news = [d for d in labelled() if d.part == "tune" and d.genre == "news"]
+    kept = 0
+    for doc in news:
+        read = build_document(RawText(str(doc.path), doc.path.read_text(encoding="utf-8"), "utf-8", "text"))
+        span = read.meta.title_span
+        text = read.text if span is None else read.text[:span.start] + read.text[span.end:]
+        kept += genre(text) != "annual_report"
+    assert len(news) >= 30 and kept >= 0.95 * len(news)

@@ -83,6 +83,10 @@ TRANSMITTED = re.compile(r"现将《([^》\n]{4,80})》[^。\n]{0,20}(?:印发|�
 PURPOSE_OPENING = re.compile(r"^为(?:了)?(?:深入|全面|进一步|认真|切实|加快|扎实|持续|更好|推动|贯彻|落实|规范|加强)")
 NEWS_TIME = re.compile(r"近日|近期|日前")  # when the event told happened, as a news item dates it
 FIRST_SENTENCE = re.compile(r"[^。!?\n]*")
+# a news lede's day (4月25日，…; 12月8日下午，…) near the top, at a line's start or after the page's fields (时间、来源):
+# a report opens on its year (2023年，我县……), and a day inside its sentences (……。3月7日，我局……) is an event it reports
+LEDE_REACH = 150
+LEDE_DATE = re.compile(r"(?:^|(?<=[\s\]】)]))(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚|早上)?[,，]")
 LOOKING_BACK = re.compile(r"(?:^|(?<=[,。;:\s]))(?:19|20)\d\d年度?(?:以来|,|(?=我|全[县市区省镇乡]|本[局委]))|一年来|今年以来|"
                           r"过去一年|本年度|全年",  # 近年来 looks back on years: a feature, not a year's report
                           re.M)  # 2023年，我县……; not (2021—2025年), 2023年3月21日 or 2022年度某区述法现场会
@@ -265,7 +269,7 @@ def _by_text(head: str) -> str:
     if document:
         return "work_plan" if document.group(1) else "guideline"
     if DATELINE.search(head) and MEETING_SAID.search(head) or NEWS_LEDE.search(head[:300]) or LEDE_EVENT.match(head) \
-            or HELD_AT.search(head[:300]):
+            or HELD_AT.search(head[:300]) or LEDE_DATE.search(head[:LEDE_REACH]):
         return "news"
     opening = head.lstrip()
     if PURPOSE_OPENING.match(opening) and NEWS_TIME.search(FIRST_SENTENCE.match(opening).group()):
