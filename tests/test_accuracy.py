@@ -10,15 +10,15 @@ from tests.accuracy import Labelled, Tally, checker_judge, labelled
 
 # (set, part) → (exact, binary): a point under what bench/accuracy.py reports; "*" is every set together. Reached on
 # 2026-12-04 over 1,122 documents (real batch ad and own batch h added, both blind): all 0.928 / 0.961, held
-# 0.918 / 0.956, own 0.946 / 0.976, real 0.923 / 0.957, seeds 0.968 / 1.000.
+# 0.919 / 0.957, own 0.946 / 0.976, real 0.923 / 0.957, seeds 0.968 / 1.000.
 FLOORS = {
     ("*", "*"): (0.918, 0.951),
-    ("*", "held"): (0.908, 0.946),
+    ("*", "held"): (0.909, 0.947),
     ("own", "*"): (0.936, 0.966),
     ("real", "*"): (0.913, 0.947),
     ("seeds", "*"): (0.92, 0.97),  # the floor for the seeds, without a seed-only branch
 }
-GENRE_FLOOR = 0.968  # reached 0.978 over every labelled page (batches t, v, w and ac, new and blind, brought it down)
+GENRE_FLOOR = 0.972  # reached 0.982 over every labelled page (2026-12-04; batches t, v, w and ac had brought it down)
 
 
 @pytest.fixture(scope="module")
