@@ -186,7 +186,6 @@ def normalise_each(raw: str) -> tuple[str, array]:
     return _without_page_numbers(*_without_number_spaces("".join(out), offsets))
 
 
-
 def _without_page_numbers(text: str, offsets: array) -> tuple[str, array]:
     """The definition: each line that is a page number and nothing else is emptied, one line at a time."""
     out: list[str] = []

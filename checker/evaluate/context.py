@@ -92,7 +92,7 @@ class DocContext:
 
     def _paragraphs(self, start: int, end: int) -> Iterator[int]:
         """Where each line with text between start and end begins, lazily. Blank lines (a Word export's) and the
-        page's chrome (a PDF's page number — 1 —, a 来源 field between title and preamble) are no paragraphs."""
+        page's chrome (a 来源 or 发布时间 field between the title and the preamble) are no paragraphs."""
         last = -1
         for piece in intersect((Span(start, end),), self.document):
             for m in PARAGRAPH.finditer(self.text, piece.start, piece.end):
