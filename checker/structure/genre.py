@@ -105,7 +105,7 @@ STATUTORY_HEADING = re.compile(  # a line that is one of the report's statutory 
 # The first item written short (一、主要举措和成效) is also the heading of other work summaries (营商环境, 政务公开):
 # it makes a report with the second item (（一）履行法治建设第一责任) or with the subject named
 FIRST_ITEM_SHORT = re.compile(r"^\s*(?:一、|\(一\))?\s*(?:(?:19|20)\d\d年度?)?(?:主要|工作)?举措和成效\s*$", re.M)
-DUTY_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))[^\n]{0,20}第一责任", re.M)
+DUTY_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))[^\n]{0,20}(?:第一责任|主要负责人履[职行])", re.M)
 SALUTATION_TO_DELEGATES = re.compile(r"^各位代表[,:!]", re.M)
 TO_SUBORDINATES = re.compile(r"各(?!位)[^。\n]{1,120}[:：]\s*$")  # 各县（区）人民政府，市政府各部门：
 NEWS_LEDE = re.compile(r"^\s*(?:近日|日前|近期|昨日|昨天|今天|今日|本月|上周)[,，]|记者(?:从[^。\n]{2,30})?获悉|^\s*据(?:悉|了解)[,，]",
@@ -261,7 +261,9 @@ def _by_text(head: str) -> str:
             return named
         if ONE_FIELD.search(declared.group()):  # 现将全市行政执法工作情况报告如下: a report on one part of the work
             return "partial_report"
-        return "annual_report" if _about_law_based_government(head) else "unknown"
+        if _about_law_based_government(head):
+            return "annual_report"
+        # 现将有关情况报告如下 names nothing: the report's own parts (一、主要举措和成效) say what it is, as without it
     if STATUTORY_HEADING.search(head) or (FIRST_ITEM_SHORT.search(head) and (DUTY_HEADING.search(head) or
                                                                               SUBJECT.search(head))):
         return "annual_report"
