@@ -104,3 +104,29 @@ def test_a_docx_member_of_any_bytes_fails_cleanly(which: int, junk: bytes) -> No
 def test_the_normaliser_takes_any_text(raw: str) -> None:
     text, offsets = normalise(raw)
     assert len(offsets) == len(text) + 1 and offsets[-1] == len(raw)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from(list("法治政府建设年度报告，。一二三abc 12\n")), min_size=120, max_size=400),
+       st.integers(0, 3))
+def test_utf8_cut_inside_its_last_character_reads_as_the_characters_before(text: str, lost: int) -> None:
+    """A draft piped through `head -c N` (or saved by a tool that stopped at a byte count) may end inside a
+    character: what comes before is read; the broken last character goes. A fault anywhere else is still refused."""
+    from checker.read.encoding import decode
+
+    data = text.encode("utf-8")
+    assume(len(data) >= 256)
+    cut = data[:len(data) - lost]
+    decoded, name = decode(cut)
+    assert name == "utf-8" and data.decode("utf-8").startswith(decoded)
+    assert len(decoded.encode("utf-8")) > len(cut) - 4
+
+
+def test_utf8_broken_in_the_middle_is_still_refused() -> None:
+    import pytest
+
+    from checker.read.encoding import DecodeFailure, decode
+
+    data = ("某县人民政府关于2024年度法治政府建设情况的报告。" * 20).encode("utf-8")
+    with pytest.raises(DecodeFailure):
+        decode(data[:300] + b"\xe4" + data[300:600])

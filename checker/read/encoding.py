@@ -43,6 +43,11 @@ def unusable_codec(name: str) -> str | None:
     return None
 
 
+def _cut_at_the_end(exc: UnicodeDecodeError, data: bytes) -> bool:
+    """The only fault is an incomplete character at the very end (a stream or a file cut by byte count): UTF-8 whose
+    last one to three bytes start a character that never ends."""
+    return exc.reason == "unexpected end of data" and len(data) - exc.start <= 3
+
 def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
     """Return (text, encoding name). Raises DecodeFailure with a Chinese-reader-friendly reason."""
     if forced:
@@ -61,7 +66,13 @@ def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
     if len(data) >= SURELY_UTF8:
         try:  # this much GB18030 or UTF-16 that is also valid UTF-8 does not happen: no need to weigh candidates
             return _checked(data.decode("utf-8"), "utf-8"), "utf-8"
-        except (UnicodeDecodeError, DecodeFailure):
+        except UnicodeDecodeError as exc:
+            if _cut_at_the_end(exc, data):  # `head -c 3000 报告.txt |`: the last character lost a byte or two
+                try:
+                    return _checked(data[:exc.start].decode("utf-8"), "utf-8"), "utf-8"
+                except (UnicodeDecodeError, DecodeFailure):
+                    pass
+        except DecodeFailure:
             pass  # e.g. ASCII in UTF-16 without BOM decodes as UTF-8 full of NULs: weigh the candidates
     candidates = []
     for name in ("utf-8", "gb18030", "utf-16-le", "utf-16-be"):
