@@ -43,10 +43,17 @@ def unusable_codec(name: str) -> str | None:
     return None
 
 
-def _cut_at_the_end(exc: UnicodeDecodeError, data: bytes) -> bool:
-    """The only fault is an incomplete character at the very end (a stream or a file cut by byte count): UTF-8 whose
-    last one to three bytes start a character that never ends."""
-    return exc.reason == "unexpected end of data" and len(data) - exc.start <= 3
+def _utf8(data: bytes) -> str:
+    """UTF-8, forgiving one fault only: an incomplete character at the very end (`head -c 3000 报告.txt |`, a file
+    cut by byte count), whose one to three bytes go. Any other fault raises as strict decoding does. Only for data of
+    SURELY_UTF8 bytes or more, where so long a valid UTF-8 prefix is no other encoding."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and len(data) - exc.start <= 3:
+            return data[:exc.start].decode("utf-8")
+        raise
+
 
 def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
     """Return (text, encoding name). Raises DecodeFailure with a Chinese-reader-friendly reason."""
@@ -65,19 +72,13 @@ def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
         return "", "utf-8"
     if len(data) >= SURELY_UTF8:
         try:  # this much GB18030 or UTF-16 that is also valid UTF-8 does not happen: no need to weigh candidates
-            return _checked(data.decode("utf-8"), "utf-8"), "utf-8"
-        except UnicodeDecodeError as exc:
-            if _cut_at_the_end(exc, data):  # `head -c 3000 报告.txt |`: the last character lost a byte or two
-                try:
-                    return _checked(data[:exc.start].decode("utf-8"), "utf-8"), "utf-8"
-                except (UnicodeDecodeError, DecodeFailure):
-                    pass
-        except DecodeFailure:
+            return _checked(_utf8(data), "utf-8"), "utf-8"
+        except (UnicodeDecodeError, DecodeFailure):
             pass  # e.g. ASCII in UTF-16 without BOM decodes as UTF-8 full of NULs: weigh the candidates
     candidates = []
     for name in ("utf-8", "gb18030", "utf-16-le", "utf-16-be"):
         try:
-            text = data.decode(name)
+            text = data.decode(name)  # strict: in a few bytes, a GB18030 or UTF-16 tail can pass for a cut UTF-8 one
         except UnicodeDecodeError:
             continue
         candidates.append((plausibility(text), name, text))
