@@ -38,7 +38,8 @@ def unwrap(text: str, offsets: array, raw: str) -> tuple[str, array]:
     parts: list[str] = []
     kept = index_array(offsets[-1])
     pos = 0  # where the current line starts in text
-    last = max((i for i, line in enumerate(lines) if line.strip()), default=0)  # a text cut mid-sentence ends on a wrapped line's rest
+    # the last line with text: a page's text cut mid-sentence ends on the rest of a wrapped line
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
     for i, line in enumerate(lines[:-1]):
         end = pos + len(line)  # the "\n" after the line
         following = lines[i + 1]

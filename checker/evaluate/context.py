@@ -74,15 +74,20 @@ class DocContext:
         return self._scopes[key]
 
     @cached_property
+    def text_start(self) -> int | None:
+        """Where the content's text begins: past the page's chrome (字号, 发布时间, a 索引号 table) and blank lines;
+        None when the content has no text."""
+        return next((m.start() for span in self.document if (m := NON_SPACE.search(self.text, span.start, span.end))),
+                    None)
+
+    @cached_property
     def opening(self) -> tuple[Span, ...]:
         """The preamble before the first heading (a salutation, 20××年，坚持……, 现将……报告如下): up to three
         paragraphs, else the first one. Without headings there is no telling a preamble from the report."""
         headings = self.doc.headings()
         end = headings[0].heading.start if headings else 0
-        # content starts past the page's chrome (字号, 发布时间) and blank lines, which are no paragraphs
-        start = next((m.start() for span in self.document if (m := NON_SPACE.search(self.text, span.start, span.end))),
-                     end)
-        if start >= end:
+        start = self.text_start
+        if start is None or start >= end:
             return ()
         if sum(1 for _ in itertools.islice(self._paragraphs(start, end), OPENING_PARAGRAPHS + 1)) > OPENING_PARAGRAPHS:
             end = self.text.find("\n", start, end)

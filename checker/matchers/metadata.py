@@ -76,7 +76,7 @@ class Title(Matcher):
             return None
         if meta.title:
             return meta.title, meta.title_span
-        return named_in_opening(ctx.doc) if self.params["quoted"] else None
+        return named_in_opening(ctx) if self.params["quoted"] else None
 
     @staticmethod
     def parts(ctx, title: str) -> dict[str, str | None]:
@@ -114,28 +114,16 @@ class Title(Matcher):
             (f"（{headlines}的首行不算）" if headlines else "") + quoted
 
 
-def named_in_opening(doc) -> tuple[str, Span] | None:
+def named_in_opening(ctx) -> tuple[str, Span] | None:
     """The name a text without a title line gives itself in its first sentence, with its span."""
-    start = _text_start(doc)
-    end = doc.text.find("。", start, start + OPENING_SENTENCE)
-    m = NAMED_IN_OPENING.search(doc.text, start, end if end >= 0 else start + OPENING_SENTENCE)
+    start, text = ctx.text_start, ctx.text
+    if start is None:
+        return None
+    end = text.find("。", start, start + OPENING_SENTENCE)
+    m = NAMED_IN_OPENING.search(text, start, end if end >= 0 else start + OPENING_SENTENCE)
     if m is None:
         return None
     return m.group(m.lastgroup), Span(m.start(m.lastgroup), m.end(m.lastgroup))  # each alternative names one group
-
-
-def _text_start(doc) -> int:
-    """Where the content's text starts: past blank lines and the lines of page chrome above it (a 索引号 table)."""
-    text, at = doc.text, doc.content.start if doc.content else 0
-    chrome = {span.start: span.end for span in doc.chrome}  # each a whole line
-    while at < len(text):
-        line_end = text.find("\n", at)
-        line_end = len(text) if line_end == -1 else line_end
-        if at in chrome or not text[at:line_end].strip():
-            at = line_end + 1
-        else:
-            break
-    return min(at, len(text))
 
 
 def _missing(meta, title: str, part: str) -> str:

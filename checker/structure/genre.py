@@ -170,7 +170,7 @@ def _marked_genre(head: str) -> str | None:
         return "letter"
     if SHUFA_OPENING.search(head[:400]):
         return "shufa_report"
-    if len(YEARBOOK.findall(head)) >= 2 or VOLUME.search(_past_chrome(head)[:100]) and YEARBOOK.search(head):
+    if len(YEARBOOK.findall(head)) >= 2 or YEARBOOK.search(head) and VOLUME.search(_past_chrome(head)[:100]):
         return "yearbook_entry"
     if AFFILIATION.search(head):
         return "academic_paper"
@@ -274,10 +274,11 @@ def _by_text(head: str) -> str:
             or HELD_AT.search(head[:300]) or LEDE_DATE.search(head[:LEDE_REACH]):
         return "news"
     opening = head.lstrip()
-    if PURPOSE_OPENING.match(opening) and NEWS_TIME.search(FIRST_SENTENCE.match(opening).group()):
-        return "news"  # 为进一步……，近日，某局组织……: an event told, not a plan's purpose
-    if PURPOSE_OPENING.match(opening) and not LOOKING_BACK.search(opening[:200]):
-        return "work_plan"
+    if PURPOSE_OPENING.match(opening):
+        if NEWS_TIME.search(FIRST_SENTENCE.match(opening).group()):
+            return "news"  # 为进一步……，近日，某局组织……: an event told, not a plan's purpose
+        if not LOOKING_BACK.search(opening[:200]):
+            return "work_plan"
     if DISCLOSURE_HEADINGS.search(head):
         return "info_disclosure_report"
     return "annual_report" if _about_law_based_government(head) else "unknown"
