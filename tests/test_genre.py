@@ -287,18 +287,23 @@ def test_lookalikes_are_named_for_what_they_are(name: str) -> None:
     assert genre(text) == expected
 
 
+def _read_without_title(label: str):
+    """Each tune document labelled `label`: how checker reads it, and its text without the title line (None when it
+    has no title)."""
+    from tests.accuracy import labelled
+
+    for doc in labelled():
+        if doc.part == "tune" and doc.genre == label:
+            read = build_document(RawText(str(doc.path), doc.path.read_text(encoding="utf-8"), "utf-8", "text"))
+            span = read.meta.title_span
+            yield read, None if span is None else read.text[:span.start] + read.text[span.end:]
+
+
 def test_news_read_without_its_headline_is_still_no_report() -> None:
     """A page opening saved from the lede down (no headline) must not turn news into an annual report: over every
     titled news page of the tune parts, the text without its title line is read again."""
-    from tests.accuracy import labelled
-
-    news = [d for d in labelled() if d.part == "tune" and d.genre == "news"]
-    kept = 0
-    for doc in news:
-        read = build_document(RawText(str(doc.path), doc.path.read_text(encoding="utf-8"), "utf-8", "text"))
-        span = read.meta.title_span
-        text = read.text if span is None else read.text[:span.start] + read.text[span.end:]
-        kept += genre(text) != "annual_report"
+    news = list(_read_without_title("news"))
+    kept = sum(genre(read.text if text is None else text) != "annual_report" for read, text in news)
     assert len(news) >= 30 and kept >= 0.95 * len(news)
 
 
@@ -306,15 +311,7 @@ def test_a_report_read_without_its_title_is_still_a_report() -> None:
     """Many published pages start below the title (the page's own heading was not saved): over every titled tune
     report, the text without its title line is read again; a few that name neither their subject nor their parts
     may become "unknown", no more."""
-    from tests.accuracy import labelled
-
-    reports = [d for d in labelled() if d.part == "tune" and d.genre == "annual_report"]
-    kept = total = 0
-    for doc in reports:
-        read = build_document(RawText(str(doc.path), doc.path.read_text(encoding="utf-8"), "utf-8", "text"))
-        span = read.meta.title_span
-        if span is None or read.meta.genre != "annual_report":
-            continue
-        total += 1
-        kept += genre(read.text[:span.start] + read.text[span.end:]) == "annual_report"
-    assert total >= 250 and kept >= 0.95 * total
+    titled = [text for read, text in _read_without_title("annual_report")
+              if text is not None and read.meta.genre == "annual_report"]
+    kept = sum(genre(text) == "annual_report" for text in titled)
+    assert len(titled) >= 250 and kept >= 0.95 * len(titled)
