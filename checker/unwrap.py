@@ -13,7 +13,7 @@ import re
 from array import array
 
 from checker.normalise import index_array
-from checker.read.layout import STANDALONE, text_width
+from checker.read.layout import HEADING, STANDALONE, text_width
 from checker.sentences import LINE_ENDS_SENTENCE, SENTENCE_MARKS
 
 MIN_LINES = 8  # a short text gives no common width to go by
@@ -40,21 +40,25 @@ def unwrap(text: str, offsets: array, raw: str) -> tuple[str, array]:
     pos = 0  # where the current line starts in text
     # the last line with text: a page's text cut mid-sentence ends on the rest of a wrapped line
     last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
+    going_on = False  # the line before was joined to this one
     for i, line in enumerate(lines[:-1]):
         end = pos + len(line)  # the "\n" after the line
         following = lines[i + 1]
         parts.append(line)
         kept.extend(offsets[pos:end])
         if line and following and widths[i] >= full - SLACK and not LINE_ENDS_SENTENCE.search(line) \
-                and (_goes_on(following, widths[i + 1], full) or _broken_token(line, following) or i + 1 == last) \
+                and (_goes_on(following, widths[i + 1], full) or _broken_token(line, following) or i + 1 == last
+                     or _short_rest(line, following, going_on)) \
                 and not _indented(raw, offsets[end + 1]) \
                 and not STANDALONE.match(following):  # a date standing alone is the 落款's
-            if line[-1].isascii() and line[-1].isalnum() and following[0].isascii() and following[0].isalnum():
+            if _latin_words(line[-1], following[0]):
                 parts.append(" ")  # words of a Latin script wrapped at a space keep one
                 kept.append(offsets[end])
+            going_on = True
         else:
             parts.append("\n")
             kept.append(offsets[end])
+            going_on = False
         pos = end + 1
     parts.append(lines[-1])
     kept.extend(offsets[pos:])
@@ -81,6 +85,21 @@ def _goes_on(line: str, width: float, full: float) -> bool:
     the bracket or quote after it). A short line that ends nothing is a line of its own (a title, a heading, the
     落款's name or date)."""
     return width >= full - SLACK or bool(PARAGRAPH_END.search(line))
+
+
+def _short_rest(line: str, following: str, going_on: bool) -> bool:
+    """The short last line of a heading or a paragraph that ends without a mark ((一)……以习近平法治思想指导做 /
+    好卫生健康法治工作): a full line that opens a heading, or goes on from the line before, stops in mid-phrase, and
+    what follows it is its rest unless it opens a heading itself. A full line standing alone (a page's path, a
+    title over its document number) is left alone: the line after it may be a line of its own."""
+    return (going_on or bool(HEADING.match(line))) and not HEADING.match(following)
+
+
+def _latin_words(before: str, after: str) -> bool:
+    """Letters of a Latin script on both sides of the break (words wrapped at a space); digits alone are a number
+    broken by the wrap (2022-20 / 25年), which has no space."""
+    return before.isascii() and after.isascii() and before.isalnum() and after.isalnum() \
+        and (before.isalpha() or after.isalpha())
 
 
 def _broken_token(line: str, following: str) -> bool:

@@ -93,6 +93,10 @@ def test_title_over_two_lines_and_index_block() -> None:
 @pytest.mark.parametrize(("lines", "title"), [
     (["苍原县人民政府关于2019年度", "法治政府建设情况的报告"], "苍原县人民政府关于2019年度法治政府建设情况的报告"),
     (["鹭原市人民政府关于2025年度法治政府建设", "情况的报告"], "鹭原市人民政府关于2025年度法治政府建设情况的报告"),
+    # broken where a fixed width ran out: inside a word, after a word that can end a title, before a closing mark
+    (["国家税务总局石坪县税务局关于2019年度法治政府建设情况的报", "告"], "国家税务总局石坪县税务局关于2019年度法治政府建设情况的报告"),
+    (["平川县人民政府关于2016年度依法行政和法治政府建设工作情况", "的报告"],
+     "平川县人民政府关于2016年度依法行政和法治政府建设工作情况的报告"),
 ])
 def test_title_broken_after_its_first_half(lines: list[str], title: str) -> None:
     doc = doc_of("\n".join(lines) + "\n\n市人民政府：\n　　2025年，我市……")
@@ -181,6 +185,12 @@ def test_a_title_over_two_paragraphs() -> None:
     assert meta.title == "某市党政主要负责人履行推进法治建设第一责任人职责清单"
     organ = doc_of("某县人民政府\n\n\n关于2023年度法治政府建设情况的报告\n\n2023年，我县推进依法行政。").meta
     assert organ.title == "某县人民政府关于2023年度法治政府建设情况的报告"
+
+
+def test_a_quoted_title_broken_before_its_closing_mark_is_whole() -> None:
+    meta = doc_of("一图读懂|《沅丰县人民政府关于2023年度法治政府建设情况的\n报告》\n\n发布时间:2024-03-20\n\n"
+                  "沅丰县2023年法治政府建设年度报告发布。").meta
+    assert meta.title == "一图读懂|《沅丰县人民政府关于2023年度法治政府建设情况的报告》"
 
 
 def test_a_column_name_over_the_title_is_no_half_of_it() -> None:

@@ -47,6 +47,7 @@ DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］
 CATEGORY_LABEL = re.compile(r"(?:工作|计划|规划|报告|总结|要点|方案|情况|年报|解读|政务|公开|信息|文件|通知|公告|专题|专栏|动态)+")
 COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(?:资讯|动态|要闻|新闻|专题|专栏|栏目|公告|报道|工作)")  # 法治资讯, 法治工作
 TITLE_START = re.compile(r"关于|(?:19|20)\d\d\s*年|法治|依法行政")
+CLOSING_MARKS = "》〉」』”’\"')）"  # after a quoted title: 《……的报告》
 DECLARES = re.compile(r"现将|如下")  # a sentence that says what follows (现将……报告如下), not a title
 # a title whose line break was lost, the salutation or the text run on after a space (……的报告 中共某市委：2024年，……):
 # what runs on is Chinese text, its year or a subtitle (——在……会议上), not markup or a file name
@@ -205,13 +206,15 @@ def _first_title(lines: list[tuple[int, str]]) -> tuple[str, Span] | None:
 
 
 def _title_over_two_lines(line: str, nxt: str) -> str | None:
-    """A title broken after its first half ("…关于2019年度" / "法治政府建设情况的报告"): the two lines joined. A
-    page's column name over the title (法治资讯) is no half of it."""
-    if TITLE_END.search(line) or not TITLE_START.search(line) or re.search(r"[。;,:]", line + nxt) \
-            or len(line) <= 6 and COLUMN.fullmatch(line):
-        return None
+    """A title broken after its first half ("…关于2019年度" / "法治政府建设情况的报告"), or wherever a fixed width
+    broke it ("…情况的报" / "告》", "…工作情况" / "的报告": no line starts with 的): the two lines joined. A page's
+    column name over the title (法治资讯) is no half of it."""
     nxt = SPACED.sub("", nxt)
-    if not nxt or len(nxt) > 40 or not TITLE_END.search(nxt) or NUMBERED.match(nxt) or is_chrome(nxt):
+    if TITLE_END.search(line) and not nxt.startswith("的") or not TITLE_START.search(line) \
+            or re.search(r"[。;,:]", line + nxt) or len(line) <= 6 and COLUMN.fullmatch(line):
+        return None
+    if not nxt or len(nxt) > 40 or not TITLE_END.search((line + nxt).rstrip(CLOSING_MARKS)) or NUMBERED.match(nxt) \
+            or is_chrome(nxt):
         return None
     return line + nxt if len(line + nxt) <= 100 else None
 
