@@ -90,17 +90,17 @@ def _drop_number_spaces(text: str, offsets: array) -> tuple[str, array]:
     if not NUMBER_SPACE.search(text):
         return text, offsets
     spaces = (m.start(1) if m.group(1) else m.start(2) for m in NUMBER_SPACE.finditer(text))
-    return _without(text, offsets, ((space, space + 1) for space in spaces))
+    return without(text, offsets, ((space, space + 1) for space in spaces))
 
 
 def _drop_page_numbers(text: str, offsets: array) -> tuple[str, array]:
     """The text without the page numbers standing alone on their lines (each line's break stays)."""
     if not PAGE_NUMBER_LINE.search(text):
         return text, offsets
-    return _without(text, offsets, (m.span() for m in PAGE_NUMBER_LINE.finditer(text)))
+    return without(text, offsets, (m.span() for m in PAGE_NUMBER_LINE.finditer(text)))
 
 
-def _without(text: str, offsets: array, cuts: Iterator[tuple[int, int]]) -> tuple[str, array]:
+def without(text: str, offsets: array, cuts: Iterator[tuple[int, int]]) -> tuple[str, array]:
     """The text and its offsets without the pieces (start, end) cut, which come in order and do not overlap."""
     parts: list[str] = []
     kept = index_array(offsets[-1])

@@ -30,6 +30,7 @@ from checker.structure.metadata import (
     published_date,
     related_links_start,
 )
+from checker.unspace import unspace
 from checker.unwrap import unwrap
 
 OPENING_CHARS = 400  # where the year reported on is looked for when the title names none
@@ -37,7 +38,7 @@ MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]*", re.M)
 
 
 def build_document(raw: RawText) -> Document:
-    text, offsets = normalise(raw.text)
+    text, offsets = unspace(*normalise(raw.text))
     if raw.kind == "text":  # laid-out formats are reflowed by their readers; Word and web pages are not wrapped
         text, offsets = unwrap(text, offsets, raw.text)
     ends, long_sentence, cut = sentence_ends(text)
