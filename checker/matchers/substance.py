@@ -54,25 +54,43 @@ class Substance(Matcher):
 
     def _count(self, ctx, settle: bool = False) -> tuple[list[Span], int]:
         """The concrete hits (one per sentence) and the number of formula sentences in the scope. With settle, it
-        stops once the part passes whatever the sentences still to come are (each can add at most one formula) and
-        the evidence is complete: in a long report most of the part is then never read."""
+        stops once the part passes whatever the sentences still to come are and the evidence is complete: in a long
+        report most of the part is then never read. A sentence to come can add a formula only where the formula's
+        words occur in it; once the evidence is complete, those sentences are what is left to fear."""
         concrete: list[Span] = []
         formulas = 0
         spans = ctx.scope(self.scope)
         need = max(self.params["min_sentences"], EVIDENCE_HITS)
         per = self.params["formulas_per_concrete"]
         left = _most_sentences(ctx, spans) if settle else 0  # a trace counts every sentence
-        for sentence in ctx.sentences(spans):
-            hit = self._concrete(ctx, sentence)
-            if hit is not None:
-                concrete.append(hit)
-            elif self._formula(ctx, sentence):
-                formulas += 1
+        sentences = iter(ctx.sentences(spans))
+        for sentence in sentences:
+            formulas += self._tally(ctx, sentence, concrete)
             if settle:
                 left -= 1
-                if len(concrete) >= need and formulas + left <= per * len(concrete):
+                if len(concrete) >= need:
+                    if formulas + left <= per * len(concrete):
+                        return concrete, formulas
                     break
+        else:
+            return concrete, formulas
+        rest = list(sentences)
+        could = [self.formula.search(ctx.text, s.start, s.end) is not None for s in rest]
+        possible = sum(could)  # formula sentences still possible, an upper bound that falls as the part is read
+        for sentence, maybe in zip(rest, could):
+            if formulas + possible <= per * len(concrete):
+                break
+            formulas += self._tally(ctx, sentence, concrete)
+            possible -= maybe
         return concrete, formulas
+
+    def _tally(self, ctx, sentence: Span, concrete: list[Span]) -> int:
+        """1 for a formula sentence; a concrete one adds its hit to concrete instead."""
+        hit = self._concrete(ctx, sentence)
+        if hit is not None:
+            concrete.append(hit)
+            return 0
+        return int(self._formula(ctx, sentence))
 
     def _concrete(self, ctx, sentence: Span) -> Span | None:
         for m in self.concrete.finditer(ctx.text, sentence.start, sentence.end):
