@@ -63,4 +63,4 @@ def test_the_seeds_and_the_corpus_letter_spaced_are_judged_as_they_are() -> None
     documents = [doc for doc in labelled() if doc.part == "tune"][::4]
     same = sum(reading(letter_spaced(text)) == reading(text)
                for text in (doc.path.read_text(encoding="utf-8") for doc in documents))
-    assert same >= 0.90 * len(documents)
+    assert same >= 0.94 * len(documents)

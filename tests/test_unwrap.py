@@ -96,7 +96,7 @@ def readings() -> dict[str, tuple]:
     return {doc.id: reading(doc.path.read_text(encoding="utf-8")) for doc in WRAPPED_DOCUMENTS}
 
 
-@pytest.mark.parametrize(("width", "share"), [(28, 0.93), (37, 0.95)])
+@pytest.mark.parametrize(("width", "share"), [(28, 0.92), (37, 0.95)])
 def test_the_corpus_wrapped_by_a_viewer_is_judged_as_it_is(width: int, share: float, readings: dict) -> None:
     """The written corpus and a quarter of the real pages' tune part, wrapped at 28 characters (a 公文's line) and at
     37; without joining, two in three of them read differently. What still does is mostly a line that the wrap ended
