@@ -17,6 +17,7 @@ from checker.audit import audit_paths, audit_text, load_baseline
 from checker.checks import REGISTRY, run_checks
 from checker.checks.base import Context
 from checker.checks.numbering import check_siblings, chinese, spell, value_of
+from checker.checks.topics import topic_words, topics_of
 from checker.errors import PackError
 from checker.model import Finding, RawText, Section, Span
 from checker.packs.loader import load_pack
@@ -126,6 +127,21 @@ def test_check_sentences_are_the_marks_pieces_stripped(text: str, cut_start: int
         assert [(s.start, s.end) for s in module.sentences(text, start, end)] == (stripped if start <= end else [])
     finally:
         module.MAX_SENTENCE_CHARS = module_max
+
+
+TOPIC_WORDS = sorted(topic_words(load_pack("fazhi-annual")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TOPIC_WORDS), st.text(alphabet="办案件复议调解法治，。", max_size=4)),
+                max_size=12))
+def test_topics_of_finds_every_topic_word_in_the_text(pieces: list[str]) -> None:
+    """topics_of looks only at the words whose first two characters the text has; that is exactly every topic word
+    that occurs in it."""
+    pack = load_pack("fazhi-annual")
+    text = "".join(pieces)
+    expected = frozenset(e for word, ids in topic_words(pack).items() if word in text for e in ids)
+    assert topics_of(text, pack) == expected
 
 
 def test_default_pack_configures_every_check() -> None:

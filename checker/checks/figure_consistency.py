@@ -288,6 +288,13 @@ def _twice(ctx: Context, counted: list[tuple[Figure, Span]]) -> Iterator[Finding
     about those 18), so only first figures are compared."""
     first: dict[tuple[str, str], _Count] = {}
     told: set[tuple[tuple[str, str], float]] = set()
+    topics: dict[Span, frozenset[str]] = {}  # an earlier count is compared with each later one: its topics once
+
+    def topics_in(span: Span) -> frozenset[str]:
+        if span not in topics:
+            topics[span] = topics_of(ctx.text[span.start:span.end], ctx.pack)
+        return topics[span]
+
     for f, sentence in counted:
         label = _core(f.label)
         if len(label) < MIN_LABEL:
@@ -298,9 +305,7 @@ def _twice(ctx: Context, counted: list[tuple[Figure, Span]]) -> Iterator[Finding
         earlier = first.setdefault(count.key, count)
         if earlier is count or earlier.figure.value == f.value or (count.key, f.value) in told:
             continue
-        a = ctx.text[earlier.sentence.start:earlier.sentence.end]
-        b = ctx.text[sentence.start:sentence.end]
-        if not (topics_of(a, ctx.pack) & topics_of(b, ctx.pack)):
+        if not (topics_in(earlier.sentence) & topics_in(sentence)):
             continue
         told.add((count.key, f.value))
         line = ctx.doc.position(earlier.figure.start)[0]

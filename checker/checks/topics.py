@@ -14,14 +14,31 @@ from checker.packs.model import Pack
 SHAPE_ELEMENTS = frozenset({"report-title", "measures-and-results", "problems", "problem-causes", "next-year-plan",
                             "quantitative-evidence", "signoff"})
 MAX_ELEMENTS_PER_WORD = 2
-_cache: dict[int, tuple[Pack, dict[str, frozenset[str]]]] = {}  # a Pack holds dicts, so it cannot be a hash key
+# a Pack holds dicts, so it cannot be a hash key: id(pack) → (pack, word → elements, first two characters → words)
+_cache: dict[int, tuple[Pack, dict[str, frozenset[str]], dict[str, tuple[str, ...]]]] = {}
 
 
 def topic_words(pack: Pack) -> dict[str, frozenset[str]]:
     """word → the topical elements it belongs to, for the words that tell topics apart."""
+    return _tables(pack)[0]
+
+
+def topics_of(text: str, pack: Pack) -> frozenset[str]:
+    """The elements whose topic words occur in text. Only the words that start with a pair of characters the text
+    has are looked for (a sentence holds a few of the pack's hundreds of words)."""
+    words, by_start = _tables(pack)
+    found: set[str] = set()
+    for start in {text[i:i + 2] for i in range(len(text) - 1)} & by_start.keys():
+        for word in by_start[start]:
+            if word in text:
+                found |= words[word]
+    return frozenset(found)
+
+
+def _tables(pack: Pack) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
     cached = _cache.get(id(pack))
     if cached is not None and cached[0] is pack:
-        return cached[1]
+        return cached[1], cached[2]
     if len(_cache) >= 16:
         _cache.clear()
     owners: dict[str, set[str]] = defaultdict(set)
@@ -33,14 +50,8 @@ def topic_words(pack: Pack) -> dict[str, frozenset[str]]:
             if len(word) >= 2 and not word.isascii():
                 owners[word].add(element.id)
     kept = {w: frozenset(ids) for w, ids in owners.items() if len(ids) <= MAX_ELEMENTS_PER_WORD}
-    _cache[id(pack)] = (pack, kept)
-    return kept
-
-
-def topics_of(text: str, pack: Pack) -> frozenset[str]:
-    """The elements whose topic words occur in text."""
-    found: set[str] = set()
-    for word, ids in topic_words(pack).items():
-        if word in text:
-            found |= ids
-    return frozenset(found)
+    by_start: dict[str, list[str]] = defaultdict(list)
+    for word in kept:
+        by_start[word[:2]].append(word)
+    _cache[id(pack)] = (pack, kept, {start: tuple(ws) for start, ws in by_start.items()})
+    return kept, _cache[id(pack)][2]
