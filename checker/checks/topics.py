@@ -53,5 +53,6 @@ def _tables(pack: Pack) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str,
     by_start: dict[str, list[str]] = defaultdict(list)
     for word in kept:
         by_start[word[:2]].append(word)
-    _cache[id(pack)] = (pack, kept, {start: tuple(ws) for start, ws in by_start.items()})
-    return kept, _cache[id(pack)][2]
+    starts = {start: tuple(words) for start, words in by_start.items()}
+    _cache[id(pack)] = (pack, kept, starts)
+    return kept, starts
