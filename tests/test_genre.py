@@ -239,6 +239,9 @@ LOOKALIKES = {
     "declared_report_on_one_field_of_the_work": ("2022年，我市深化行政执法“三项制度”，完善行政执法监督体制机制，依法行政"
                                                  "能力水平得到提升。现将全市2022年行政执法工作情况报告如下：\n"
                                                  "一、全市行政执法基本情况\n全年办理行政处罚案件1370件。", "partial_report"),
+    "declared_report_on_the_overall_state_of_enforcement": ("2023年以来，某市医保系统不断完善行政执法制度机制，规范行政执法"
+                                                            "行为。现将2023年度行政执法总体情况报告如下：\n一、主要举措和成效\n"
+                                                            "（一）加强医保法治建设，履行法治建设责任制。", "partial_report"),
     "news_credited_to_a_correspondent_in_brackets": ("某市政法网（通讯员 某某）3月15日，县司法局一行3人对某镇法治政府建设"
                                                      "工作进行督导检查。镇长汇报了2020年度法治政府建设情况。", "news"),
     "news_with_a_byline_line": ("某省晒政府部门依法行政成绩单 某市第一\n\n  □记者 王某某\n\n  昨日，省依法行政领导小组办公室"

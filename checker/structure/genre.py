@@ -326,4 +326,4 @@ SUBJECT = re.compile(r"法治政府|依法行政")
 REPORT_SUBJECT = dict(GENRES)["annual_report"]  # what a title names to be the annual report
 FIRST_PART = re.compile(r"^\s*(?:一、|第一部分|\(一\)|（一）)")
 DECLARED_SUBJECT = re.compile(r"法治政府|依法行政|法治建设|法治工作")  # 现将年度法治工作情况报告如下
-ONE_FIELD = re.compile(r"(?:行政执法|行政复议|行政应诉|行政诉讼|政务公开|普法|信访|规范性文件)(?:工作)?(?:开展)?情况")
+ONE_FIELD = re.compile(r"(?:行政执法|行政复议|行政应诉|行政诉讼|政务公开|普法|信访|规范性文件)(?:工作)?(?:开展|总体|基本)?情况")
