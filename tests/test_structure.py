@@ -286,6 +286,17 @@ def test_the_signoff_above_the_attachments_is_the_reports() -> None:
     assert notice.kind == "notice"
 
 
+def test_the_signoff_above_a_documents_imprint_is_the_reports() -> None:
+    """A 公文 saved from its PDF ends with its 版记 under the 落款 (抄送：…, ……办公室 2024年3月1日印发) and a page
+    number: the 落款 is above them, and they are no content."""
+    doc = doc_of("洛溪市人民政府关于2023年度法治政府建设情况的报告\n省人民政府：\n2023年，我市推进依法行政。\n\n"
+                 "洛溪市人民政府\n2024年3月1日\n\n抄送：市委，市人大常委会，市政协。\n"
+                 "洛溪市人民政府办公室 2024年3月1日印发\n\n— 4 —")
+    assert doc.meta.signoff.kind == "end" and doc.meta.signoff.body == "洛溪市人民政府"
+    assert doc.meta.signoff.date == "2024-03-01"
+    assert "抄送" not in doc.text[doc.content.start:doc.content.end]
+
+
 def test_title_block_of_body_over_title() -> None:
     doc = doc_of("| 索引号: | 0001 |\n某县应急管理局\n2025年法治政府建设报告\n某县应急管理局坚持依法履职。")
     assert doc.meta.title == "某县应急管理局2025年法治政府建设报告"

@@ -39,6 +39,8 @@ NUMBERED = re.compile(r"[一二三四五六七八九十]+[、.]|\(|第[一二三
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 NOTICE_SENDS = re.compile(r"(?:印发|下发|转发|报送)给?你们|现(?:将[^。\n]{0,80}?)?(?:报送|呈报|报上)")
 ATTACHMENT = re.compile(r"^附[件表]\s*[\d一二三四五六七八九十]*\s*(?:[:：.、]|$)")  # 附件：…, 附件1, 附表2 …
+# a 公文's 版记 under its 落款 (GB/T 9704): 抄送：…, and the office and day that printed it (……办公室 2024年3月1日印发)
+IMPRINT = re.compile(r"^(?:抄送|抄报|分送)\s*:|^\S.{0,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 NOTICE_BODY_LINES = 2  # the closing sentence sits just above the 落款; joint issuers take a line each (中共某市委 / 某市人民政府)
 TITLE_WORDS = re.compile(r"报告|总结|要点|计划|方案|情况|述法|年报|解读|法治|依法行政")
 TITLE_END = re.compile(r"(?:报告|总结|要点|计划|方案|情况|年报|解读|清单|目录|指引|意见|通知|通报|决定|公开信)$")
@@ -257,7 +259,7 @@ def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
     """The 落款 at the end: (signoff, index of the line where the content stops). Trailing chrome is skipped. A
     report often ends with attachments (附件：…统计表) under its 落款: the 落款 is the one right above the first
     of them, and the attachments stay content (their tables are part of what is reported)."""
-    found = _signoff_above(lines, len(lines))
+    found = _signoff_above(lines, _above_imprint(lines))
     if found:
         return found
     for i, (_, line) in enumerate(lines):
@@ -268,6 +270,15 @@ def find_signoff(lines: list[tuple[int, str]]) -> tuple[Signoff | None, int]:
             if found and found[0].date and not _closes_notice(lines, found[1]):
                 return found[0], len(lines)
     return None, len(lines)
+
+
+def _above_imprint(lines: list[tuple[int, str]]) -> int:
+    """Where the text's last lines stop being its 版记 (抄送, 印发), page chrome or blank: the 落款 is above them."""
+    stop = len(lines)
+    while stop > 0 and (not lines[stop - 1][1] or is_chrome(lines[stop - 1][1])
+                        or IMPRINT.match(lines[stop - 1][1].strip())):
+        stop -= 1
+    return stop
 
 
 def _signoff_above(lines: list[tuple[int, str]], stop: int) -> tuple[Signoff, int] | None:
