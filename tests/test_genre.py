@@ -239,6 +239,10 @@ LOOKALIKES = {
     "declared_report_on_one_field_of_the_work": ("2022年，我市深化行政执法“三项制度”，完善行政执法监督体制机制，依法行政"
                                                  "能力水平得到提升。现将全市2022年行政执法工作情况报告如下：\n"
                                                  "一、全市行政执法基本情况\n全年办理行政处罚案件1370件。", "partial_report"),
+    "review_opinions_of_a_peoples_congress_on_the_report": ("某市人大常委会关于市人民政府2024年度法治政府建设情况报告的审议意见\n"
+                                                            "市人民政府：\n2025年4月24日，市人大常委会会议听取了市人民政府"
+                                                            "关于2024年度法治政府建设情况的报告。现将审议意见交办如下。",
+                                                            "unknown"),
     "declared_report_on_the_overall_state_of_enforcement": ("2023年以来，某市医保系统不断完善行政执法制度机制，规范行政执法"
                                                             "行为。现将2023年度行政执法总体情况报告如下：\n一、主要举措和成效\n"
                                                             "（一）加强医保法治建设，履行法治建设责任制。", "partial_report"),

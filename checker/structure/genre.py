@@ -129,7 +129,7 @@ TRANSMITS = re.compile(r"(?:印发|转发|发布)《?([^》]+?)》?的(?:通知|
 PLAN_ADDED = re.compile(r"(?<=情况|总结)(?:及|和|暨|与)(?:(?:19|20)\d\d年度?|下一?年度?|明年)?[^及和暨与的]{0,10}?"
                         r"(?:工作安排|工作计划|工作要点|工作打算|工作思路)(?=的?(?:报告|汇报)$)")
 TABLE = re.compile(r"(?:情况|进展|一览|统计|汇总|明细)表$|台账$")  # a table of tasks or figures (……进展情况表), not a report
-NOTICE = re.compile(r"的(?:通报|通知|决定|批复|函|公示)$")  # a notice of results or a decision, not a report
+NOTICE = re.compile(r"的(?:通报|通知|决定|批复|函|公示|审议意见)$")  # a notice, a decision or a review of a report, not a report
 
 
 def classify(title: str | None, text: str, body: str | None = None) -> str:
