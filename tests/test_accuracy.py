@@ -9,12 +9,12 @@ import pytest
 from tests.accuracy import Labelled, Tally, checker_judge, labelled
 
 # (set, part) → (exact, binary): a point under what bench/accuracy.py reports; "*" is every set together. Reached on
-# 2026-12-04 over 1,122 documents (real batch ad and own batch h added, both blind): all 0.928 / 0.961, held
-# 0.919 / 0.957, own 0.946 / 0.976, real 0.923 / 0.957, seeds 0.968 / 1.000.
+# 2026-12-04 (a later session) over 1,261 documents (real batch ae and own batches i, j, k added, all blind): all
+# 0.927 / 0.961, held 0.917 / 0.957, own 0.938 / 0.973, real 0.923 / 0.957, seeds 0.968 / 1.000.
 FLOORS = {
-    ("*", "*"): (0.918, 0.951),
-    ("*", "held"): (0.909, 0.947),
-    ("own", "*"): (0.936, 0.966),
+    ("*", "*"): (0.917, 0.951),
+    ("*", "held"): (0.907, 0.947),
+    ("own", "*"): (0.928, 0.963),
     ("real", "*"): (0.913, 0.947),
     ("seeds", "*"): (0.92, 0.97),  # the floor for the seeds, without a seed-only branch
 }

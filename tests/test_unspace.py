@@ -53,14 +53,21 @@ def test_offsets_still_point_at_the_users_characters(lines: list[str]) -> None:
     assert all(ch in normalise_char(raw[offsets[i]]) or ch == "\n" for i, ch in enumerate(text))
 
 
+def judged(text: str) -> tuple:
+    """What checker reads of a text, a space inside its title or body aside: the space between two bodies (中共某县委
+    某县人民政府) cannot be told from the export's."""
+    (genre, title, body, level, year), statuses = reading(text)
+    return (genre, title and title.replace(" ", ""), body and body.replace(" ", ""), level, year), statuses
+
+
 def test_the_seeds_and_the_corpus_letter_spaced_are_judged_as_they_are() -> None:
     """The seeds, and a quarter of the tune part: without joining, nearly every document reads differently. What
-    still does is mostly a title with two bodies (中共某县委 某县人民政府), whose space cannot be told from the
-    export's, and page chrome that a PDF does not have."""
+    still does is mostly page chrome that a PDF does not have (a portal's path run into the title once its spaces
+    are gone)."""
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert reading(letter_spaced(text)) == reading(text), path.name
     documents = [doc for doc in labelled() if doc.part == "tune"][::4]
-    same = sum(reading(letter_spaced(text)) == reading(text)
+    same = sum(judged(letter_spaced(text)) == judged(text)
                for text in (doc.path.read_text(encoding="utf-8") for doc in documents))
     assert same >= 0.94 * len(documents)
