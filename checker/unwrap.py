@@ -1,6 +1,6 @@
-"""Step 2, for plain text: lines a viewer or a converter wrapped at a fixed width (text copied out of a PDF, saved by
-pdftotext or a mail client) joined back into their paragraphs, as the PDF reader joins them (checker/read/layout.py),
-so that a title, a heading or a sentence is one line again.
+"""Step 2, for text no reader has laid out: lines a viewer or a converter wrapped at a fixed width (text copied out of
+a PDF into a .txt, into Word or onto a page, saved by pdftotext or a mail client) joined back into their paragraphs,
+as the PDF reader joins them (checker/read/layout.py), so that a title, a heading or a sentence is one line again.
 
 Only text that bears the mark of wrapping is touched: many of its lines share one full width and stop there in the
 middle of a sentence. A text with a paragraph on each line has few lines at its longest width, and those end their

@@ -139,3 +139,21 @@ def test_a_full_line_standing_alone_keeps_the_line_under_it_apart() -> None:
     title = "青川县司法局2023年度法治政府建设情况报告"
     raw = "\n".join([path, title, "川司发〔2024〕3号", *wrapped("\n".join(PARAGRAPHS), text_width(path)).split("\n")])
     assert unwrapped(raw).split("\n")[:3] == [path, title, "川司发〔2024〕3号"]
+
+
+def test_a_word_document_pasted_from_a_pdf_reads_as_the_report(tmp_path) -> None:
+    """Text copied out of a PDF into Word keeps a paragraph for each line of the page: the Word document is wrapped
+    as a .txt would be, and is judged as the report it holds."""
+    import docx
+
+    from checker.audit import audit_source
+
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    document = docx.Document()
+    for line in wrapped(seed.read_text(encoding="utf-8"), 28).split("\n"):
+        document.add_paragraph(line)
+    pasted = tmp_path / "pasted.docx"
+    document.save(pasted)
+    original, copy = audit_source(str(seed), None), audit_source(str(pasted), None)
+    assert copy.document.meta.title == original.document.meta.title
+    assert [(e.id, e.status) for e in copy.elements] == [(e.id, e.status) for e in original.elements]

@@ -33,13 +33,14 @@ from checker.structure.metadata import (
 from checker.unspace import unspace
 from checker.unwrap import unwrap
 
+REFLOWED = ("pdf", "ofd", "image")  # laid-out sources whose readers join wrapped lines by their positions (OCR too)
 OPENING_CHARS = 400  # where the year reported on is looked for when the title names none
 MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]*", re.M)
 
 
 def build_document(raw: RawText) -> Document:
     text, offsets = unspace(*normalise(raw.text))
-    if raw.kind == "text":  # laid-out formats are reflowed by their readers; Word and web pages are not wrapped
+    if raw.kind not in REFLOWED:  # text copied out of a PDF is wrapped wherever it was pasted: a .txt, Word, a page
         text, offsets = unwrap(text, offsets, raw.text)
     ends, long_sentence, cut = sentence_ends(text)
     limits = []
