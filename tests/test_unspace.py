@@ -61,13 +61,13 @@ def judged(text: str) -> tuple:
 
 
 def test_the_seeds_and_the_corpus_letter_spaced_are_judged_as_they_are() -> None:
-    """The seeds, and a quarter of the tune part: without joining, nearly every document reads differently. What
+    """The seeds, and a sixth of the tune part: without joining, nearly every document reads differently. What
     still does is mostly page chrome that a PDF does not have (a portal's path run into the title once its spaces
     are gone)."""
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert reading(letter_spaced(text)) == reading(text), path.name
-    documents = [doc for doc in labelled() if doc.part == "tune"][::4]
+    documents = [doc for doc in labelled() if doc.part == "tune"][::6]
     same = sum(judged(letter_spaced(text)) == judged(text)
                for text in (doc.path.read_text(encoding="utf-8") for doc in documents))
-    assert same >= 0.94 * len(documents)
+    assert same >= 0.98 * len(documents)

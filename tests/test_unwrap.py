@@ -88,7 +88,7 @@ def test_the_seeds_wrapped_by_a_viewer_are_judged_as_they_are() -> None:
 
 
 WRAPPED_DOCUMENTS = [doc for doc in labelled(["own"]) if doc.part == "tune"] + \
-    [doc for doc in labelled(["real"]) if doc.part == "tune"][::4]  # full-length drafts, and real pages' openings
+    [doc for doc in labelled(["real"]) if doc.part == "tune"][::8]  # full-length drafts, and real pages' openings
 
 
 @pytest.fixture(scope="module")
@@ -96,9 +96,9 @@ def readings() -> dict[str, tuple]:
     return {doc.id: reading(doc.path.read_text(encoding="utf-8")) for doc in WRAPPED_DOCUMENTS}
 
 
-@pytest.mark.parametrize(("width", "share"), [(28, 0.92), (37, 0.95)])
+@pytest.mark.parametrize(("width", "share"), [(28, 0.91), (37, 0.96)])
 def test_the_corpus_wrapped_by_a_viewer_is_judged_as_it_is(width: int, share: float, readings: dict) -> None:
-    """The written corpus and a quarter of the real pages' tune part, wrapped at 28 characters (a 公文's line) and at
+    """The written corpus and an eighth of the real pages' tune part, wrapped at 28 characters (a 公文's line) and at
     37; without joining, two in three of them read differently. What still does is mostly a line that the wrap ended
     on its sentence's mark (the paragraph seems to end there) and a title as wide as the lines."""
     same = sum(reading(wrapped(doc.path.read_text(encoding="utf-8"), width)) == readings[doc.id]
