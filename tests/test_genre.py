@@ -71,6 +71,9 @@ REPORTS = {
                                          "现将2023年度法治政府建设情况报告如下：\n一、主要举措和成效"),
     "a_terse_title_with_its_year": ("某局2023年法治政府建设工作\n今年以来，我局扎实推进各项工作。\n一、加强组织领导\n"
                                     "局党组专题研究2次。"),
+    "untitled_report_at_the_first_item_naming_its_rule_of_law_building": (
+        "省委、省政府：\n2022年，省地方金融监督管理局坚持以习近平法治思想为指导，依法履行地方金融监管职责。"
+        "现将有关情况报告如下。\n一、主要举措和成效\n（一）加强法治建设组织领导。局党组专题研究3次。"),
     "untitled_report_at_the_first_item_naming_the_subject": ("2023年，某区司法局紧紧围绕中心工作，推进法治政府建设。\n"
                                                               "一、主要举措和成效\n（一）加强组织领导。局长主持召开党组会2次。"),
     "bureau_whose_name_says_planning": "临水县自然资源和规划局2024年度法治政府建设工作报告\n\n2024年，我局坚持依法行政……",

@@ -265,7 +265,7 @@ def _by_text(head: str) -> str:
             return "annual_report"
         # 现将有关情况报告如下 names nothing: the report's own parts (一、主要举措和成效) say what it is, as without it
     if STATUTORY_HEADING.search(head) or (FIRST_ITEM_SHORT.search(head) and (DUTY_HEADING.search(head) or
-                                                                              SUBJECT.search(head))):
+                                                                              REPORT_SUBJECT.search(head))):
         return "annual_report"
     document = DOCUMENT_DECLARED.search(head[:800])
     if document:
