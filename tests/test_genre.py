@@ -74,6 +74,12 @@ REPORTS = {
     "untitled_report_at_the_first_item_naming_its_rule_of_law_building": (
         "省委、省政府：\n2022年，省地方金融监督管理局坚持以习近平法治思想为指导，依法履行地方金融监管职责。"
         "现将有关情况报告如下。\n一、主要举措和成效\n（一）加强法治建设组织领导。局党组专题研究3次。"),
+    "untitled_report_whose_first_item_is_its_practice_and_results": (
+        "区委、区政府：\n2025年，某街道坚持以习近平法治思想为指导，推进基层治理法治化。现将有关情况报告如下。\n"
+        "一、主要做法和成效\n（一）落实第一责任人职责。街道党工委书记主持召开专题会议2次。"),
+    "untitled_report_numbering_its_first_item_in_figures": (
+        "市委、市政府：\n2025年，市发展改革委深入学习贯彻习近平法治思想，推进发展改革工作法治化。现将有关情况报告如下。\n"
+        "1.主要举措和成效\n（1）加强组织领导。调整委法治建设领导小组。"),
     "untitled_report_at_the_first_item_naming_the_subject": ("2023年，某区司法局紧紧围绕中心工作，推进法治政府建设。\n"
                                                               "一、主要举措和成效\n（一）加强组织领导。局长主持召开党组会2次。"),
     "bureau_whose_name_says_planning": "临水县自然资源和规划局2024年度法治政府建设工作报告\n\n2024年，我局坚持依法行政……",
