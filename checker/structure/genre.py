@@ -254,6 +254,8 @@ def _by_text(head: str) -> str:
         return _issued(transmitted.group(1))
     declared = DECLARED.search(head)
     if declared:  # a report on the year's 法治政府建设 (and next year's plan) is the annual report
+        if "本人" in declared.group():  # 现将本人履行……第一责任人职责情况报告如下: a leader's own 述法
+            return "shufa_report"
         if DECLARED_SUBJECT.search(declared.group()):
             return "annual_report"
         named = _by_name(declared.group())  # 依法治县暨行政执法工作, 普法工作, 执法统计: the name says which
