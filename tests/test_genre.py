@@ -256,6 +256,12 @@ LOOKALIKES = {
         "某市民政局党组书记、局长 某某\n\n按照市委依法治市办关于开展2023年度党政主要负责人述法工作的通知要求，现将本人"
         "2023年度履行推进法治建设第一责任人职责情况报告如下。\n一、带头尊法学法\n本人全年主持局党组专题学法3次。",
         "shufa_report"),
+    "untitled_interpretation_that_says_it_drew_the_report": (
+        "3月26日，某县人民政府在门户网站全文公布了2023年度法治政府建设情况报告。为便于公众了解报告内容，县司法局对报告进行"
+        "了图解。\n某县2023年度法治政府建设\n一图读懂\n▶ 01 压实第一责任人职责", "interpretation"),
+    "untitled_interpretation_opening_with_its_background": (
+        "一、背景依据\n全面依法治国是国家治理的一场深刻革命，法治政府建设是全面依法治国的重点任务。\n"
+        "二、主要内容\n报告分为四个部分。", "interpretation"),
     "declared_report_on_the_overall_state_of_enforcement": ("2023年以来，某市医保系统不断完善行政执法制度机制，规范行政执法"
                                                             "行为。现将2023年度行政执法总体情况报告如下：\n一、主要举措和成效\n"
                                                             "（一）加强医保法治建设，履行法治建设责任制。", "partial_report"),

@@ -114,7 +114,9 @@ SPEECH = re.compile(r"^\s*同志们[,:!]", re.M)  # a speech at a work conferenc
 # a standard's front matter (ICS 35.020, DB3301/T …) and an exam question; a report may cite a 征求意见稿
 NOT_A_REPORT = re.compile(r"ICS\s?\d{2}|DB\d{2,4}(?:/T)?\s*[\dX]|结合材料|阅读(?:下列|以下)?材料|材料[一二三][:：]")
 FIRST_PERSON = re.compile(r"^[^\n]{0,30}(?:19|20)\d\d年,我(?:坚持|始终|认真|带头|深入)", re.M)  # 2024年，我坚持……
-INTERPRETED = re.compile(r"(?:解读|图解)如下|作如下解读|进行(?:了)?解读")
+# what a 解读 says of itself (对报告进行了图解, 现解读如下), its one-line label (一图读懂) or its first part (一、背景依据)
+INTERPRETED = re.compile(r"(?:解读|图解)如下|作如下解读|进行(?:了)?(?:解读|图解)|^\s*一图读懂\s*$"
+                         r"|^\s*(?:一、)?(?:背景依据|起草背景|出台背景)\s*$", re.M)
 TASK_TABLE = re.compile(r"(?:牵头|责任|配合)(?:单位|部门)[:：]")
 ENFORCEMENT_DATA = ("行政许可", "行政处罚", "行政强制", "行政检查", "行政征收")
 DISCLOSURE_HEADINGS = re.compile(r"^[一二三四五六七八九十()]{1,4}[、.]?\s*(?:主动公开|依申请公开|收到和处理政府信息公开申请)", re.M)
