@@ -104,7 +104,8 @@ STATUTORY_HEADING = re.compile(  # a line that is one of the report's statutory 
     r"推进法治政府建设的主要安排)", re.M)
 # The first item written short (一、主要举措和成效) is also the heading of other work summaries (营商环境, 政务公开):
 # it makes a report with the second item (（一）履行法治建设第一责任) or with the subject named
-FIRST_ITEM_SHORT = re.compile(r"^\s*(?:一、|\(一\)|1[.、])?\s*(?:(?:19|20)\d\d年度?)?(?:主要|工作)?(?:举措|做法|措施|工作)和成效\s*$", re.M)
+FIRST_ITEM_SHORT = re.compile(r"^\s*(?:一、|\(一\)|1[.、])?\s*(?:(?:19|20)\d\d年度?)?(?:主要|工作)?"
+                              r"(?:举措|做法|措施|工作)和成效\s*$", re.M)
 DUTY_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))[^\n]{0,20}(?:第一责任|主要负责人履[职行])", re.M)
 SALUTATION_TO_DELEGATES = re.compile(r"^各位代表[,:!]", re.M)
 TO_SUBORDINATES = re.compile(r"各(?!位)[^。\n]{1,120}[:：]\s*$")  # 各县（区）人民政府，市政府各部门：
