@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from array import array
 
-from checker.normalise import without
+from checker.normalise import HAN, without
 
 SAMPLE = 5000  # characters
 MIN_SPACED = 20  # pairs: a text shorter than this gives no mark to go by
 SPACED_SHARE = 0.5  # of the neighbouring Han pairs, at least this many have a space between them
-HAN = "\u4e00-\u9fff"
 TIGHT = re.compile(f"[{HAN}](?=[{HAN}])")
 SPACED = re.compile(f"[{HAN}] (?=[{HAN}])")
 # a space with Han text or its marks on one side (、。《》“” and the full-width marks normalised to , ; : ( ) ! ?),

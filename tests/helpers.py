@@ -1,5 +1,6 @@
 """Ways to run checker in tests: the CLI through click's runner with stdout and stderr kept apart, and one text's
-reading (what checker reads of it and every element's grade), for tests that compare two shapes of a document."""
+reading (what checker reads of it and every element's grade), for tests that compare two shapes of a document, and
+its plain text with wrapped lines joined as checker joins them."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from click.testing import CliRunner
 from checker.audit import audit_text
 from checker.cli.main import cli
 from checker.model import RawText
+from checker.normalise import normalise
 from checker.packs.loader import load_pack
 from checker.packs.select import choose
 from checker.structure import build_document
+from checker.unwrap import unwrap
 
 
 @dataclass
@@ -37,3 +40,8 @@ def reading(text: str) -> tuple:
     meta = result.document.meta
     return ((meta.genre, meta.title, meta.body, meta.level, meta.year),
             tuple((e.id, e.status) for e in result.elements))
+
+
+def unwrapped(raw: str) -> str:
+    """The normalised text of raw with its wrapped lines joined (the text itself when it is not wrapped)."""
+    return unwrap(*normalise(raw), raw)[0]

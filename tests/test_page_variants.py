@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 
 from checker.normalise import normalise
-from checker.unwrap import unwrap
 from tests.accuracy import labelled
-from tests.helpers import reading
+from tests.helpers import reading, unwrapped
 
 HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
 PAGE_FIELDS = "来源：本站  浏览次数：126\n字号：【大 中 小】 打印本页 关闭窗口\n\n"
@@ -62,8 +61,7 @@ def _traditional() -> dict[int, int]:
 def _as_written(text: str) -> bool:
     """A text with a paragraph on each line: one saved wrapped at a fixed width is a shape of its own (its variants
     would wrap a wrapped text again; tests/test_unwrap.py covers it)."""
-    normalised, offsets = normalise(text)
-    return unwrap(normalised, offsets, text)[0] == normalised
+    return unwrapped(text) == normalise(text)[0]
 
 
 DOCUMENTS = [doc for doc in labelled() if doc.part == "tune" and _as_written(doc.path.read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from checker.read.layout import text_width
 from checker.unwrap import unwrap
 from tests.accuracy import labelled
 from tests.conftest import SEEDS
-from tests.helpers import reading
+from tests.helpers import reading, unwrapped
 
 PARAGRAPHS = [
     "2023年，青川县坚持以习近平法治思想为指导，深入推进法治政府建设，县政府常务会议专题研究法治政府建设工作4次，"
@@ -36,11 +36,6 @@ def wrapped(text: str, width: float) -> str:
             current += ch
         out.append(current)
     return "\n".join(out)
-
-
-def unwrapped(raw: str) -> str:
-    text, offsets = normalise(raw)
-    return unwrap(text, offsets, raw)[0]
 
 
 def test_wrapped_paragraphs_are_joined_and_the_rest_of_the_page_is_left_alone() -> None:
