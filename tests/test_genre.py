@@ -166,6 +166,12 @@ LOOKALIKES = {
                     "letter"),
     "government_work_report_speech": ("各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。过去一年，我们坚持依法"
                                       "行政，法治政府建设扎实推进。", "government_work_report"),
+    "rectification_report_titled": ("某县人民政府关于法治政府建设督察反馈问题整改情况的报告\n\n市委依法治市办：\n省委依法治省办"
+                                    "督察组对我县开展法治政府建设实地督察，反馈问题8项。现将整改情况报告如下。",
+                                    "rectification_report"),
+    "rectification_report_declared": ("2023年6月，省委依法治省办督察组对我县开展法治政府建设督察，反馈问题6项。县政府高度重视，"
+                                      "逐项制定整改措施。现将整改落实情况报告如下：\n一、整改工作开展情况",
+                                      "rectification_report"),
     "report_on_another_subject": ("某市公安局关于全市公安机关执法规范化建设情况的报告\n\n市人大常委会：\n现将全市公安机关执法"
                                   "规范化建设情况报告如下。", "unknown"),
     "speech_at_a_work_conference": ("在全市市场监管工作会议上的报告\n\n同志们：\n这次会议的主要任务是总结2023年工作，部署2024年"

@@ -19,6 +19,8 @@ from checker.structure.metadata import is_chrome, looks_like_organ
 GENRES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("info_disclosure_report", re.compile(r"(?:政府)?信息公开(?:工作)?年度报告|政务公开工作(?:年度)?报告")),
     ("shufa_report", re.compile(r"述法|述职|第一责任人职责(?:情况)?的?报告")),  # the leader's own duty report
+    # the account of how an inspection's or audit's findings were put right (督察反馈问题整改情况的报告)
+    ("rectification_report", re.compile(r"整改(?:落实)?(?:工作)?情况|反馈(?:意见|问题)?整改")),
     ("work_plan", re.compile(r"工作要点|工作计划|实施方案|工作安排|行动方案|行动计划|规划")),
     ("guideline", re.compile(r"指引|清单|目录|实施意见|实施细则|办法|规定$")),
     ("enforcement_stats", re.compile(r"(?:行政)?执法.*(?:统计|数据|年报)")),
@@ -36,6 +38,7 @@ GENRE_NAMES = {
     "partial_report": "专项工作报告",
     "info_disclosure_report": "政府信息公开工作年度报告",
     "shufa_report": "述法报告",
+    "rectification_report": "督察、审计等反馈问题的整改情况报告",
     "work_plan": "工作要点、工作计划或实施方案",
     "guideline": "工作指引、清单、目录或办法等规范性文件",
     "enforcement_stats": "行政执法统计年报",
