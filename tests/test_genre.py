@@ -9,6 +9,10 @@ from checker.model import RawText
 from checker.structure import build_document
 
 REPORTS = {
+    "report_to_the_party_committee_on_rule_of_law": ("某区委全面依法治区委员会：\n2023年，区政府坚持以习近平法治思想为指导，"
+                                                     "全面推进法治政府建设。现将有关情况报告如下。\n一、主要举措和成效"),
+    "report_on_government_and_committee_work": ("某县人民政府关于2023年度法治政府建设暨全面依法治县工作情况的报告\n\n2023年，"
+                                                "县政府扎实推进法治政府建设。"),
     "untitled_report_declaring_itself_in_general_words": ("市委、市人民政府，省市场监督管理局：\n2025年，市市场监管局坚持以习近平"
                                                           "法治思想为指导，推动市场监管工作全面纳入法治轨道。现将有关情况报告如下。"
                                                           "\n\n一、主要举措和成效\n（一）主要负责人履职情况\n局长主持召开局党组会议"
@@ -172,6 +176,8 @@ LOOKALIKES = {
     "rectification_report_declared": ("2023年6月，省委依法治省办督察组对我县开展法治政府建设督察，反馈问题6项。县政府高度重视，"
                                       "逐项制定整改措施。现将整改落实情况报告如下：\n一、整改工作开展情况",
                                       "rectification_report"),
+    "party_committee_summary": ("某县2023年全面依法治县工作总结\n\n中共某县委全面依法治县委员会办公室\n\n2023年，县委依法治县办统筹"
+                                "推进法治某县、法治政府、法治社会一体建设。现将全年工作总结如下。", "rule_of_law_summary"),
     "report_on_another_subject": ("某市公安局关于全市公安机关执法规范化建设情况的报告\n\n市人大常委会：\n现将全市公安机关执法"
                                   "规范化建设情况报告如下。", "unknown"),
     "speech_at_a_work_conference": ("在全市市场监管工作会议上的报告\n\n同志们：\n这次会议的主要任务是总结2023年工作，部署2024年"

@@ -30,6 +30,9 @@ GENRES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("government_work_report", re.compile(r"^(?:(?!法治).)*政府工作报告")),
     ("academic_paper", re.compile(r"发展报告|评估报告|研究报告|蓝皮书|皮书|课题组|^论|浅析|浅谈|探析|刍议|之研究|研究$|"
                                   r"——以.{2,20}为例|实践路径|路径探索|的思考")),  # research and scholarly titles
+    # the party committee's account of its whole remit (全面依法治县工作总结: 立法、执法、司法、守法), not the
+    # government's report on building law-based government
+    ("rule_of_law_summary", re.compile(r"^(?:(?!法治政府).)*全面依法治[省市县区旗州镇乡街](?:工作)?(?:总结|报告|情况)")),
     # the annual report, and its special form on the three enforcement systems (the fazhi-sanxiang pack judges it)
     ("annual_report", re.compile(r"法治政府|依法行政|法治建设|依法治[省市县区镇乡州旗街]|法治[\u4e00-\u9fff]{1,3}建设|三项制度")),
 )
@@ -47,6 +50,7 @@ GENRE_NAMES = {
     "application": "示范创建等申报材料",
     "government_work_report": "政府工作报告",
     "news": "新闻报道",
+    "rule_of_law_summary": "党委全面依法治省（市、县）工作总结",
     "academic_paper": "学术论文",
     "letter": "公开信或倡议书",
     "yearbook_entry": "年鉴条目",
