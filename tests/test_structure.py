@@ -155,6 +155,18 @@ def test_a_markdown_report_reads_as_its_reader_sees_it() -> None:
     assert [s.title for s in doc.headings()] == ["2023年推进法治政府建设的主要举措和成效", "加强党的领导"]
 
 
+def test_a_signoff_dated_to_the_month_or_left_blank() -> None:
+    """A 落款 dated 2017年2月 keeps its month; one whose date the drafter left blank (2025年  月  日) is the body
+    alone; blanks with no body above them sign nothing."""
+    month = doc_of("标题报告\n正文。\n某乡人民政府\n2026年1月").meta.signoff
+    assert (month.body, month.date) == ("某乡人民政府", "2026-01")
+    assert doc_of("标题报告\n正文。\n2017年2月").meta.signoff.date == "2017-02"
+    blank = doc_of("标题报告\n正文。\n某区人民政府\n2025年  月  日").meta.signoff
+    assert (blank.body, blank.date) == ("某区人民政府", None)
+    assert doc_of("标题报告\n正文。\n2025年  月  日").meta.signoff is None
+    assert doc_of("标题报告\n正文。\n某区人民政府\n2025年13月").meta.signoff is None  # no such month: no date line
+
+
 def test_a_page_footer_under_the_signoff_is_chrome() -> None:
     meta = doc_of("某县2024年度法治政府建设情况报告\n2024年，我县推进依法行政。\n某县人民政府\n2025年3月1日\n\n"
                   "【打印本页】【关闭窗口】\n主办单位：某县人民政府办公室  网站标识码：5101000001\n"

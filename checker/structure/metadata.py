@@ -107,6 +107,22 @@ def is_date_line(line: str) -> bool:
     return bool(m) and len(stripped) - (m.end() - m.start()) <= 2
 
 
+# A 落款's date line written to the month (2017年2月) or left as the template's blanks (2025年  月  日): still the
+# date line of a 落款, with the month as its date or none.
+MONTH_LINE = re.compile(r"\s*\(?(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*\)?\s*")
+BLANK_DATE_LINE = re.compile(r"\s*(?:19|20)\d\d\s*年\s*(?:\d{1,2}\s*)?月\s*日\s*|\s*(?:19|20)\d\d\s*年\s+月\s+日\s*")
+
+
+def end_date(line: str) -> tuple[bool, str | None]:
+    """Whether the line is a 落款's date line, and its date: YYYY-MM-DD, YYYY-MM for a month, None for blanks."""
+    if is_date_line(line):
+        return True, parse_date(line)
+    month = MONTH_LINE.fullmatch(line)
+    if month and 1 <= int(month.group("m")) <= 12:
+        return True, f"{month.group('y')}-{int(month.group('m')):02d}"
+    return bool(BLANK_DATE_LINE.fullmatch(line)), None
+
+
 def looks_like_organ(line: str) -> bool:
     """A short line naming an issuing body (XX县人民政府, XX局, 中共XX县委 XX县人民政府)."""
     return 2 <= len(line) <= 40 and "。" not in line and "," not in line and bool(ORGAN.search(line) or PLACE_END.search(line))
@@ -293,12 +309,13 @@ def _signoff_above(lines: list[tuple[int, str]], stop: int) -> tuple[Signoff, in
     if not tail:
         return None
     i, start, line = tail[-1]
-    if is_date_line(line):
-        date = parse_date(line)
+    dated, date = end_date(line)
+    if dated:
         if len(tail) >= 2 and looks_like_organ(tail[-2][2]):
             j, bstart, body = tail[-2]
             return Signoff(body, date, Span(bstart, start + len(line))), j
-        return Signoff(None, date, Span(start, start + len(line))), i
+        if date:  # blanks alone sign nothing
+            return Signoff(None, date, Span(start, start + len(line))), i
     m = DATE.search(line)
     if m and looks_like_organ(line[:m.start()].strip()) and m.end() >= len(line) - 1:
         return Signoff(line[:m.start()].strip(), parse_date(line), Span(start, start + len(line))), i
