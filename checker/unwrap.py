@@ -30,7 +30,7 @@ def unwrap(text: str, offsets: array, raw: str) -> tuple[str, array]:
     lines = text.split("\n")
     widths, pos = [], 0  # each line's width as the user's text shows it (a full-width comma is one character wide)
     for line in lines:
-        widths.append(text_width(raw[offsets[pos]:offsets[pos + len(line)]].strip(INDENT)) if line else 0.0)
+        widths.append(_width(raw[offsets[pos]:offsets[pos + len(line)]].strip(INDENT), line) if line else 0.0)
         pos += len(line) + 1
     full = _full_width(lines, widths)
     if full is None:
@@ -63,6 +63,14 @@ def unwrap(text: str, offsets: array, raw: str) -> tuple[str, array]:
     parts.append(lines[-1])
     kept.extend(offsets[pos:])
     return "".join(parts), kept
+
+
+def _width(shown: str, line: str) -> float:
+    """The line's width as the user's text shows it, without the spaces of a letter-spaced export (unspace took
+    them out: a third of the line and more): the wrap was made before the export spaced the letters."""
+    if shown.count(" ") - line.count(" ") >= len(line) // 3 >= 2:
+        shown = shown.replace(" ", "")
+    return text_width(shown)
 
 
 def _full_width(lines: list[str], widths: list[float]) -> float | None:

@@ -376,6 +376,22 @@ def test_bracketed_page_fields_are_chrome() -> None:
     assert doc.meta.title == "某乡人民政府2024年法治政府建设情况报告"
 
 
+def test_page_fields_named_in_brackets_of_their_own_are_chrome() -> None:
+    """[主题分类]卫生[体裁分类]工作报告: the bracket closes the field's name as a colon would (and a letter-spaced
+    page loses the space after it); a yearbook's 【依法决策】 names no page field."""
+    from checker.structure.metadata import is_chrome
+
+    assert is_chrome("[主题分类]卫生[体裁分类]工作报告") and is_chrome("【发布机构】市卫生健康委")
+    assert not is_chrome("【依法决策】全年审查重大行政决策事项9项")
+
+
+def test_a_year_that_closes_a_spaced_range_is_no_year_reported_on() -> None:
+    from checker.structure.metadata import find_year
+
+    assert find_year(None, ("《法治社会建设实施纲要(2020 —2025年)》等文件",), None) is None
+    assert find_year(None, ("规划(2021 - 2025年)", "2023年,我县推进法治政府建设"), None) == 2023
+
+
 def test_page_fields_in_a_table_are_chrome_not_headings_and_the_title_under_them_is_found() -> None:
     """A portal's fields saved as a table (| [ 索引号 ] | … |, eleven rows) above the document's own title: no row
     is a heading or a title, 公开方式 | 主动公开 is no 政务公开, and the title under the table is the report's."""

@@ -3,12 +3,16 @@ paragraphs, and only such text: a report with a paragraph on each line is left a
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checker.model import RawText
 from checker.normalise import normalise, normalise_char
 from checker.read.layout import text_width
+from checker.structure import build_document
 from checker.unwrap import unwrap
 from tests.accuracy import labelled
 from tests.conftest import SEEDS
@@ -45,6 +49,17 @@ def test_wrapped_paragraphs_are_joined_and_the_rest_of_the_page_is_left_alone() 
     assert lines[:3] == ["青川县人民政府关于2023年度法治政府建设情况的报告", "", "一、主要举措和成效"]
     assert [line.replace(",", "，").replace(";", "；") for line in lines[3:6]] == PARAGRAPHS
     assert lines[6] == "二、存在的不足和原因" and lines[-2:] == ["青川县人民政府", "2024年3月1日"]
+
+
+def test_wrapped_lines_of_a_letter_spaced_export_are_joined() -> None:
+    """A PDF export that spaces its letters out after wrapping them: the lines' widths are read without those spaces,
+    so the wrap is found and its paragraphs joined as in the unspaced text."""
+    raw = "\n".join(["青川县人民政府关于2023年度法治政府建设情况的报告", "", "一、主要举措和成效",
+                     *("\u3000\u3000" + p for p in PARAGRAPHS)])  # indented: a first line shows less text
+    spaced = re.sub(r"(?<=\S)(?=\S)", " ", wrapped(raw, 30))
+    text = build_document(RawText("<spaced>", spaced, "utf-8", "text")).text
+    assert text == build_document(RawText("<plain>", wrapped(raw, 30), "utf-8", "text")).text
+    assert text.count("\n") == raw.count("\n")
 
 
 def test_an_indented_line_starts_a_paragraph() -> None:
